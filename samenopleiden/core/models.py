@@ -1,0 +1,51 @@
+"""Base model pieces shared by every app, and the change history."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class VersionedModel(models.Model):
+    """A row that forms edit. `version` goes up on every save through a service, so that two
+    people editing the same row cannot silently overwrite each other (see core.concurrency)."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class HistoryEntry(models.Model):
+    """Who changed what, when. Written only by core.history.record()."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("aangemaakt")
+        CHANGED = "changed", _("gewijzigd")
+        DELETED = "deleted", _("verwijderd")
+        IMPORTED = "imported", _("geïmporteerd")
+        LINKED = "linked", _("gekoppeld")
+        UNLINKED = "unlinked", _("ontkoppeld")
+        EXPORTED = "exported", _("geëxporteerd")
+
+    partnership = models.ForeignKey(
+        "registry.Partnership", null=True, blank=True, on_delete=models.CASCADE, related_name="history"
+    )
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    object_type = models.CharField(max_length=60)
+    object_id = models.CharField(max_length=40)
+    object_repr = models.CharField(max_length=300)
+    action = models.CharField(max_length=20, choices=Action.choices)
+    changes = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["partnership", "-at"]), models.Index(fields=["object_type", "object_id"])]
+        verbose_name = _("wijziging")
+        verbose_name_plural = _("wijzigingen")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.object_type} {self.object_repr} {self.action}"
