@@ -217,3 +217,14 @@ def shared_object_for_change(ctx: AccessContext, queryset: models.QuerySet[M], p
         return queryset.filter(scope).distinct().get(pk=pk)
     except (model.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def page_context(ctx: AccessContext, partnership: Partnership, **extra: Any) -> dict[str, Any]:
+    """Template context for a page of one partnership: the partnership and what the user may do there."""
+    return {
+        "partnership": partnership,
+        "can_change": ctx.can(Perm.CHANGE, partnership),
+        "sees_all": ctx.sees_all_of(partnership),
+        "can_view_history": ctx.can(Perm.VIEW_HISTORY, partnership),
+        **extra,
+    }

@@ -17,3 +17,4 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         return list(partnerships_visible(ctx).only("name", "slug", "short_name")[:50])
 
     return {"my_partnerships": mine}
+

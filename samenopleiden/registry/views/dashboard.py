@@ -7,7 +7,9 @@ from samenopleiden.core import access
 
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = access.partnership_for(request.ctx, slug)  # type: ignore[attr-defined]
-    return render(request, "registry/dashboard/dashboard.html", {"partnership": partnership})
+    return render(
+        request, "registry/dashboard/dashboard.html", access.page_context(request.ctx, partnership, nav="dashboard")
+    )  # type: ignore[attr-defined]
 
 
 urlpatterns: list[URLPattern] = [path("beheer/<slug:slug>/", dashboard, name="dashboard")]
