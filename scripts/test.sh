@@ -1,12 +1,35 @@
 #!/usr/bin/env bash
-# Every test: migrations check, unit/integration/browser tests on SQLite, then the suite on PostgreSQL.
+# Every test: migrations check, the suite with browser tests on SQLite, then the suite on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY=.venv/bin/python
+export PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE=config.settings.test
+SUDO=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && SUDO="sudo"
 
-echo "== Migraties: controle op ontbrekende migraties"
+if [ ! -x /usr/bin/chromium ]; then
+  echo "== Chromium installeren (Debian-pakket) voor de browsertests"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null || {
+    echo "Chromium kon niet worden geïnstalleerd; de browsertests kunnen niet draaien." >&2; exit 1; }
+fi
+
+echo "== Migraties: ontbreekt er een?"
 DATABASE_URL="sqlite:///:memory:" $PY manage.py makemigrations --check --dry-run
 
-echo "== Tests op SQLite"
+echo "== Alle tests op SQLite (met browsertests in Chromium)"
 DATABASE_URL="sqlite:///:memory:" $PY -m pytest -q
+
+echo "== Alle tests op PostgreSQL (zonder browsertests)"
+pginfo=$(mktemp)
+cleanup() {
+  if [ -s "$pginfo" ]; then
+    eval "$(cat "$pginfo")"
+    runas=(); [ "$(id -u)" -eq 0 ] && runas=(runuser -u postgres --)
+    "${runas[@]}" "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -m fast stop >/dev/null 2>&1 || true
+    rm -rf "$PG_TMP"
+  fi
+  rm -f "$pginfo"
+}
+trap cleanup EXIT
+pg_url=$(bash scripts/postgres.sh 3>"$pginfo") || { echo "Geen PostgreSQL beschikbaar: de test faalt." >&2; exit 1; }
+echo "PostgreSQL: ${pg_url%%@*}@…"
+DATABASE_URL="$pg_url" $PY -m pytest -q -m "not browser"

@@ -17,4 +17,3 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         return list(partnerships_visible(ctx).only("name", "slug", "short_name")[:50])
 
     return {"my_partnerships": mine}
-

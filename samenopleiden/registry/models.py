@@ -20,13 +20,9 @@ from samenopleiden.core.models import VersionedModel
 
 brin_validator = RegexValidator(
     r"^[0-9]{2}[A-Z]{2}$",
-    _(
-        "Een BRIN-nummer bestaat uit twee cijfers en twee hoofdletters, bijvoorbeeld 12AB."
-    ),
+    _("Een BRIN-nummer bestaat uit twee cijfers en twee hoofdletters, bijvoorbeeld 12AB."),
 )
-branch_validator = RegexValidator(
-    r"^[0-9]{2}$", _("Een vestigingsnummer bestaat uit twee cijfers, bijvoorbeeld 00.")
-)
+branch_validator = RegexValidator(r"^[0-9]{2}$", _("Een vestigingsnummer bestaat uit twee cijfers, bijvoorbeeld 00."))
 postcode_validator = RegexValidator(
     r"^[1-9][0-9]{3} ?[A-Z]{2}$",
     _("Een postcode bestaat uit vier cijfers en twee letters, bijvoorbeeld 9712 AB."),
@@ -61,9 +57,7 @@ class Region(models.Model):
 
     name = models.CharField(_("naam"), max_length=200)
     slug = models.SlugField(unique=True)
-    kind = models.CharField(
-        _("soort"), max_length=20, choices=Kind.choices, default=Kind.ONDERWIJSREGIO
-    )
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.ONDERWIJSREGIO)
     description = models.TextField(_("omschrijving"), blank=True)
 
     class Meta:
@@ -86,15 +80,11 @@ class Partnership(VersionedModel):
     sector_po = models.BooleanField(_("primair onderwijs"), default=False)
     sector_vo = models.BooleanField(_("voortgezet onderwijs"), default=False)
     sector_mbo = models.BooleanField(_("middelbaar beroepsonderwijs"), default=False)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.ASPIRANT
-    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ASPIRANT)
     aspirant_since = models.DateField(_("aspirant sinds"), null=True, blank=True)
     recognised_since = models.DateField(_("erkend sinds"), null=True, blank=True)
     last_peer_review = models.DateField(_("laatste peer review"), null=True, blank=True)
-    regions = models.ManyToManyField(
-        Region, blank=True, related_name="partnerships", verbose_name=_("regio's")
-    )
+    regions = models.ManyToManyField(Region, blank=True, related_name="partnerships", verbose_name=_("regio's"))
     website = models.URLField(_("website"), blank=True)
     vision = models.TextField(_("visie in het kort"), blank=True)
     max_schools_per_cluster = models.PositiveSmallIntegerField(
@@ -143,24 +133,10 @@ class Partnership(VersionedModel):
     def clean(self) -> None:
         if not (self.sector_po or self.sector_vo or self.sector_mbo):
             raise ValidationError(_("Kies minstens één sector."))
-        if self.status == self.Status.RECOGNISED and not (
-            self.recognised_since or self.last_peer_review
-        ):
-            raise ValidationError(
-                {
-                    "recognised_since": _(
-                        "Vul in sinds wanneer het partnerschap erkend is."
-                    )
-                }
-            )
+        if self.status == self.Status.RECOGNISED and not (self.recognised_since or self.last_peer_review):
+            raise ValidationError({"recognised_since": _("Vul in sinds wanneer het partnerschap erkend is.")})
         if self.status == self.Status.ASPIRANT and not self.aspirant_since:
-            raise ValidationError(
-                {
-                    "aspirant_since": _(
-                        "Vul in sinds wanneer het partnerschap aspirant is."
-                    )
-                }
-            )
+            raise ValidationError({"aspirant_since": _("Vul in sinds wanneer het partnerschap aspirant is.")})
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:
@@ -173,18 +149,12 @@ def _add_years(day: dt.date, years: int) -> dt.date:
 class LocalRoleName(models.Model):
     """A partnership's own name for a canonical role (e.g. 'opleidingscoördinator' for schoolopleider)."""
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="role_names"
-    )
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="role_names")
     role = models.CharField(_("rol"), max_length=40, choices=Role.choices)
     local_name = models.CharField(_("eigen benaming"), max_length=100)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["partnership", "role"], name="unique_local_role_name"
-            )
-        ]
+        constraints = [models.UniqueConstraint(fields=["partnership", "role"], name="unique_local_role_name")]
         verbose_name = _("eigen rolnaam")
         verbose_name_plural = _("eigen rolnamen")
 
@@ -223,9 +193,7 @@ class School(VersionedModel):
     """A school location (vestiging), identified by BRIN + branch code."""
 
     brin = models.CharField(_("BRIN"), max_length=4, validators=[brin_validator])
-    branch_code = models.CharField(
-        _("vestigingsnummer"), max_length=2, default="00", validators=[branch_validator]
-    )
+    branch_code = models.CharField(_("vestigingsnummer"), max_length=2, default="00", validators=[branch_validator])
     name = models.CharField(_("naam"), max_length=300)
     board = models.ForeignKey(
         SchoolBoard,
@@ -235,26 +203,18 @@ class School(VersionedModel):
         related_name="schools",
         verbose_name=_("bestuur"),
     )
-    sector = models.CharField(
-        _("sector"), max_length=4, choices=Sector.choices, default=Sector.PO
-    )
+    sector = models.CharField(_("sector"), max_length=4, choices=Sector.choices, default=Sector.PO)
     denomination = models.CharField(_("denominatie"), max_length=100, blank=True)
     concept = models.CharField(_("onderwijsconcept"), max_length=100, blank=True)
     street = models.CharField(_("straat en huisnummer"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
     city = models.CharField(_("plaats"), max_length=100, blank=True)
-    municipality = models.CharField(
-        _("gemeente"), max_length=100, blank=True, db_index=True
-    )
+    municipality = models.CharField(_("gemeente"), max_length=100, blank=True, db_index=True)
     website = models.CharField(_("website"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["brin", "branch_code"], name="unique_school_brin_branch"
-            )
-        ]
+        constraints = [models.UniqueConstraint(fields=["brin", "branch_code"], name="unique_school_brin_branch")]
         verbose_name = _("school")
         verbose_name_plural = _("scholen")
 
@@ -292,21 +252,13 @@ class Institute(VersionedModel):
 
 
 class Programme(models.Model):
-    institute = models.ForeignKey(
-        Institute, on_delete=models.CASCADE, related_name="programmes"
-    )
+    institute = models.ForeignKey(Institute, on_delete=models.CASCADE, related_name="programmes")
     name = models.CharField(_("naam"), max_length=200)
-    sector = models.CharField(
-        _("sector"), max_length=4, choices=Sector.choices, blank=True
-    )
+    sector = models.CharField(_("sector"), max_length=4, choices=Sector.choices, blank=True)
 
     class Meta:
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["institute", "name"], name="unique_programme_name"
-            )
-        ]
+        constraints = [models.UniqueConstraint(fields=["institute", "name"], name="unique_programme_name")]
         verbose_name = _("opleiding")
         verbose_name_plural = _("opleidingen")
 
@@ -322,9 +274,7 @@ class Membership(VersionedModel):
         ASPIRANT = "aspirant", _("aspirant-partner")
         SATELLITE = "satellite", _("satellietschool (schil)")
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="memberships"
-    )
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="memberships")
     board = models.ForeignKey(
         SchoolBoard,
         null=True,
@@ -346,38 +296,24 @@ class Membership(VersionedModel):
         on_delete=models.CASCADE,
         related_name="memberships",
     )
-    role = models.CharField(
-        _("soort deelname"), max_length=10, choices=Role.choices, default=Role.PARTNER
-    )
+    role = models.CharField(_("soort deelname"), max_length=10, choices=Role.choices, default=Role.PARTNER)
     start_date = models.DateField(_("begindatum"), null=True, blank=True)
     end_date = models.DateField(_("einddatum"), null=True, blank=True)
-    agreement_signed_on = models.DateField(
-        _("convenant getekend op"), null=True, blank=True
-    )
+    agreement_signed_on = models.DateField(_("convenant getekend op"), null=True, blank=True)
 
     class Meta:
         constraints = [
             models.CheckConstraint(
                 condition=(
                     Q(board__isnull=False, school__isnull=True, institute__isnull=True)
-                    | Q(
-                        board__isnull=True, school__isnull=False, institute__isnull=True
-                    )
-                    | Q(
-                        board__isnull=True, school__isnull=True, institute__isnull=False
-                    )
+                    | Q(board__isnull=True, school__isnull=False, institute__isnull=True)
+                    | Q(board__isnull=True, school__isnull=True, institute__isnull=False)
                 ),
                 name="membership_exactly_one_party",
             ),
-            models.UniqueConstraint(
-                fields=["partnership", "board"], name="unique_board_membership"
-            ),
-            models.UniqueConstraint(
-                fields=["partnership", "school"], name="unique_school_membership"
-            ),
-            models.UniqueConstraint(
-                fields=["partnership", "institute"], name="unique_institute_membership"
-            ),
+            models.UniqueConstraint(fields=["partnership", "board"], name="unique_board_membership"),
+            models.UniqueConstraint(fields=["partnership", "school"], name="unique_school_membership"),
+            models.UniqueConstraint(fields=["partnership", "institute"], name="unique_institute_membership"),
         ]
         verbose_name = _("deelname")
         verbose_name_plural = _("deelnames")
@@ -395,17 +331,13 @@ class Membership(VersionedModel):
 
     def clean(self) -> None:
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError(
-                {"end_date": _("De einddatum ligt vóór de begindatum.")}
-            )
+            raise ValidationError({"end_date": _("De einddatum ligt vóór de begindatum.")})
 
 
 class Cluster(VersionedModel):
     """An opleidingscluster: schools of one board that offer training places together."""
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="clusters"
-    )
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="clusters")
     board = models.ForeignKey(
         SchoolBoard,
         on_delete=models.PROTECT,
@@ -413,20 +345,12 @@ class Cluster(VersionedModel):
         verbose_name=_("bestuur"),
     )
     name = models.CharField(_("naam"), max_length=200)
-    target_places = models.PositiveSmallIntegerField(
-        _("beoogd aantal opleidingsplaatsen"), default=12
-    )
-    schools = models.ManyToManyField(
-        School, blank=True, related_name="clusters", verbose_name=_("scholen")
-    )
+    target_places = models.PositiveSmallIntegerField(_("beoogd aantal opleidingsplaatsen"), default=12)
+    schools = models.ManyToManyField(School, blank=True, related_name="clusters", verbose_name=_("scholen"))
 
     class Meta:
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["partnership", "name"], name="unique_cluster_name"
-            )
-        ]
+        constraints = [models.UniqueConstraint(fields=["partnership", "name"], name="unique_cluster_name")]
         verbose_name = _("opleidingscluster")
         verbose_name_plural = _("opleidingsclusters")
 
@@ -435,9 +359,7 @@ class Cluster(VersionedModel):
 
 
 class Person(VersionedModel):
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="people"
-    )
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="people")
     first_name = models.CharField(_("voornaam"), max_length=100)
     last_name = models.CharField(_("achternaam"), max_length=150)
     email = models.EmailField(_("e-mailadres"), blank=True)
@@ -489,9 +411,7 @@ class Person(VersionedModel):
 
 class RoleAssignment(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="role_assignments"
-    )
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="role_assignments")
     role = models.CharField(_("rol"), max_length=40, choices=Role.choices)
     cluster = models.ForeignKey(
         Cluster,
@@ -508,9 +428,12 @@ class RoleAssignment(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "role", "cluster"],
+                condition=Q(cluster__isnull=False),
                 name="unique_role_per_person_cluster",
-                nulls_distinct=False,
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["person", "role"], condition=Q(cluster__isnull=True), name="unique_role_per_person_no_cluster"
+            ),
         ]
         indexes = [models.Index(fields=["partnership", "role"])]
         verbose_name = _("rol")
@@ -520,9 +443,7 @@ class RoleAssignment(models.Model):
         return f"{self.person} – {self.get_role_display()}"
 
     def is_current(self, on: dt.date) -> bool:
-        return (self.start_date is None or self.start_date <= on) and (
-            self.end_date is None or self.end_date >= on
-        )
+        return (self.start_date is None or self.start_date <= on) and (self.end_date is None or self.end_date >= on)
 
 
 class Credential(models.Model):
@@ -531,17 +452,11 @@ class Credential(models.Model):
         ASSESSOR = "assessor", _("assessorcertificaat")
         SUPERVISION = "supervision", _("scholing begeleidingsvaardigheden")
 
-    person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="credentials"
-    )
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="credentials"
-    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="credentials")
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="credentials")
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
     obtained_on = models.DateField(_("behaald op"), null=True, blank=True)
-    expires_on = models.DateField(
-        _("verloopt op"), null=True, blank=True, db_index=True
-    )
+    expires_on = models.DateField(_("verloopt op"), null=True, blank=True, db_index=True)
     reference = models.CharField(_("kenmerk"), max_length=100, blank=True)
 
     class Meta:
@@ -554,13 +469,7 @@ class Credential(models.Model):
 
     def clean(self) -> None:
         if self.obtained_on and self.expires_on and self.expires_on < self.obtained_on:
-            raise ValidationError(
-                {
-                    "expires_on": _(
-                        "De vervaldatum ligt vóór de datum waarop het is behaald."
-                    )
-                }
-            )
+            raise ValidationError({"expires_on": _("De vervaldatum ligt vóór de datum waarop het is behaald.")})
 
 
 class Body(models.Model):
@@ -572,20 +481,14 @@ class Body(models.Model):
         DIRECTION_GROUP = "regiegroep", _("regiegroep")
         WORKING_GROUP = "werkgroep", _("werkgroep")
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="bodies"
-    )
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="bodies")
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("naam"), max_length=200)
     description = models.TextField(_("taak"), blank=True)
 
     class Meta:
         ordering = ["kind", "name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["partnership", "name"], name="unique_body_name"
-            )
-        ]
+        constraints = [models.UniqueConstraint(fields=["partnership", "name"], name="unique_body_name")]
         verbose_name = _("gremium")
         verbose_name_plural = _("gremia")
 
@@ -601,14 +504,10 @@ class BodySeat(models.Model):
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="seats")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="seats")
-    seat_role = models.CharField(
-        _("functie"), max_length=10, choices=SeatRole.choices, default=SeatRole.MEMBER
-    )
+    seat_role = models.CharField(_("functie"), max_length=10, choices=SeatRole.choices, default=SeatRole.MEMBER)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["body", "person"], name="unique_body_seat")
-        ]
+        constraints = [models.UniqueConstraint(fields=["body", "person"], name="unique_body_seat")]
         verbose_name = _("zetel")
         verbose_name_plural = _("zetels")
 
