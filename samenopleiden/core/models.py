@@ -49,3 +49,26 @@ class HistoryEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.object_type} {self.object_repr} {self.action}"
+
+
+class PendingImport(models.Model):
+    """An uploaded file between its preview and the confirmation. Confirming reads the stored bytes again,
+    so what is imported is exactly what was previewed."""
+
+    partnership = models.ForeignKey(
+        "registry.Partnership", null=True, blank=True, on_delete=models.CASCADE, related_name="pending_imports"
+    )
+    kind = models.CharField(max_length=30)
+    filename = models.CharField(max_length=255)
+    content = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import in voorbereiding")
+        verbose_name_plural = _("imports in voorbereiding")
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.filename}"
