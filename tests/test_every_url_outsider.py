@@ -46,15 +46,21 @@ def rich_partnership(partnership, cluster, school, board, programme_lead, reader
     """Partnership A with a row of every kind, and a secret string in every name."""
     MembershipFactory(partnership=partnership, school=school)
     MembershipFactory(partnership=partnership, institute=InstituteFactory(code="geheiminst"))
-    person = PersonFactory(partnership=partnership, first_name="Geheimvoornaam", last_name="Geheimachternaam",
-                           email="geheim@example.org")
+    person = PersonFactory(
+        partnership=partnership, first_name="Geheimvoornaam", last_name="Geheimachternaam", email="geheim@example.org"
+    )
     RoleAssignmentFactory(person=person, role=Role.WORKPLACE_SUPERVISOR, cluster=cluster)
     CredentialFactory(person=person, expires_on=dt.date.today() + dt.timedelta(days=10))
     body = BodyFactory(partnership=partnership, name="Geheime stuurgroep")
     body.seats.create(person=person)
     history.record(actor=programme_lead.user, obj=person, action="created")
-    stash(kind="people", data=b"voornaam;achternaam\nA;B\n", filename="x.csv", user=programme_lead.user,
-          partnership=partnership)
+    stash(
+        kind="people",
+        data=b"voornaam;achternaam\nA;B\n",
+        filename="x.csv",
+        user=programme_lead.user,
+        partnership=partnership,
+    )
     stash(kind="schools", data=b"x", filename="x.csv", user=programme_lead.user, partnership=partnership)
     return partnership
 

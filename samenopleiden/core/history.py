@@ -42,7 +42,8 @@ def record(
     changes: dict[str, Any] | None = None,
 ) -> HistoryEntry:
     if partnership is None:
-        partnership = getattr(obj, "partnership", None)
+        is_partnership = obj._meta.label == "registry.Partnership"
+        partnership = obj if is_partnership else getattr(obj, "partnership", None)
     user = actor if getattr(actor, "is_authenticated", False) else None
     return HistoryEntry.objects.create(
         partnership=partnership,

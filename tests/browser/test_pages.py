@@ -14,9 +14,25 @@ from .conftest import assert_accessible, assert_skip_link_works, sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 MAIN_PAGES = [
-    "dashboard", "clusters", "cluster_detail", "schools", "boards", "institutes", "people", "person_detail",
-    "bodies", "body_detail", "imports", "import_people", "import_schools", "history", "partnership_edit",
-    "role_names", "person_add", "cluster_add", "school_add",
+    "dashboard",
+    "clusters",
+    "cluster_detail",
+    "schools",
+    "boards",
+    "institutes",
+    "people",
+    "person_detail",
+    "bodies",
+    "body_detail",
+    "imports",
+    "import_people",
+    "import_schools",
+    "history",
+    "partnership_edit",
+    "role_names",
+    "person_add",
+    "cluster_add",
+    "school_add",
 ]
 
 

@@ -15,6 +15,8 @@ from samenopleiden.registry.models import (
     Region,
     School,
     SchoolBoard,
+    branch_validator,
+    brin_validator,
 )
 
 
@@ -78,11 +80,16 @@ class BoardAddForm(MembershipFieldsForm):
     city = forms.CharField(label=_("Plaats"), max_length=100, required=False)
     field_order = ["existing", "name", "authority_code", "city", "role", "start_date", "agreement_signed_on"]
 
-    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, partnership: Partnership, search: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["existing"].queryset = SchoolBoard.objects.exclude(memberships__partnership=partnership).order_by(
-            "name"
-        )
+        boards = SchoolBoard.objects.exclude(memberships__partnership=partnership).order_by("name")
+        if search:
+            boards = boards.filter(name__icontains=search)
+            self.fields["existing"].help_text = _(
+                "Besturen waarvan de naam '%(search)s' bevat. Staat het bestuur er niet bij, vul dan hieronder "
+                "een nieuw bestuur in."
+            ) % {"search": search}
+        self.fields["existing"].queryset = boards
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -101,7 +108,13 @@ class SchoolAddForm(MembershipFieldsForm):
     brin = forms.CharField(
         label=_("BRIN"), max_length=4, help_text=_("Twee cijfers en twee letters, bijvoorbeeld 12AB.")
     )
-    branch_code = forms.CharField(label=_("Vestigingsnummer"), max_length=2, initial="00")
+    branch_code = forms.CharField(
+        label=_("Vestigingsnummer"),
+        max_length=2,
+        initial="00",
+        validators=[branch_validator],
+        help_text=_("Twee cijfers, bijvoorbeeld 00 voor de hoofdvestiging."),
+    )
     name = forms.CharField(
         label=_("Naam"),
         max_length=300,
@@ -138,7 +151,9 @@ class SchoolAddForm(MembershipFieldsForm):
         self.fields["board"].queryset = SchoolBoard.objects.filter(memberships__partnership=partnership)
 
     def clean_brin(self) -> str:
-        return self.cleaned_data["brin"].strip().upper()
+        brin = self.cleaned_data["brin"].strip().upper()
+        brin_validator(brin)
+        return brin
 
 
 class SchoolForm(VersionedFormMixin, forms.ModelForm):
@@ -228,3 +243,9 @@ class ClusterSchoolForm(StyledFormMixin, forms.Form):
             .order_by("name")
         )
         self.fields["school"].label_from_instance = lambda s: f"{s.name} ({s.brin_code}, {s.board or '-'})"
+        # offer only the schools that fit (the cluster's board); the service still checks whatever is posted
+        fitting = self.fields["school"].queryset.filter(board_id=cluster.board_id)
+        self.fields["school"].widget.choices = [("", _("Kies een school van dit bestuur"))] + [
+            (school.pk, f"{school.name} ({school.brin_code})") for school in fitting
+        ]
+        self.has_choices = len(self.fields["school"].widget.choices) > 1

@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samenopleiden.core import history
-from samenopleiden.core.editing import apply_changes, create
+from samenopleiden.core.editing import apply_changes, create, validation_message
 from samenopleiden.core.errors import DomainError
 from samenopleiden.registry.models import (
     Cluster,
@@ -22,6 +23,8 @@ from samenopleiden.registry.models import (
     Region,
     School,
     SchoolBoard,
+    branch_validator,
+    brin_validator,
 )
 
 
@@ -40,14 +43,7 @@ def partnership_update(
     apply_changes(partnership, changes=changes, actor=actor, partnership=partnership, expected_version=expected_version)
     regions = list(regions)
     if new_region.strip():
-        name = new_region.strip()
-        region = Region.objects.filter(name__iexact=name).first()
-        if region is None:
-            slug = slugify(name)[:45] or "regio"
-            if Region.objects.filter(slug=slug).exists():
-                slug = f"{slug}-{Region.objects.count() + 1}"
-            region = Region.objects.create(name=name, slug=slug, kind=Region.Kind.EDUCATIEVE_REGIO)
-        regions.append(region)
+        regions.append(_educational_region(name=new_region.strip(), partnership=partnership, actor=actor))
     before = sorted(r.name for r in partnership.regions.all())
     partnership.regions.set(regions)
     after = sorted(r.name for r in regions)
@@ -71,9 +67,22 @@ def _join(
     agreement_signed_on: dt.date | None,
     **party: Any,
 ) -> Membership:
-    existing = Membership.objects.filter(partnership=partnership, **party).first()
-    if existing is not None:
+    existing = Membership.objects.select_for_update().filter(partnership=partnership, **party).first()
+    if existing is not None and existing.end_date is None:
         raise DomainError(_("%(party)s doet al mee in dit partnerschap.") % {"party": existing.party})
+    if existing is not None:
+        # it took part before: take the same row up again instead of a second membership
+        return apply_changes(  # type: ignore[return-value]
+            existing,
+            changes={
+                "role": role,
+                "start_date": start_date,
+                "end_date": None,
+                "agreement_signed_on": agreement_signed_on,
+            },
+            actor=actor,
+            partnership=partnership,
+        )
     membership = Membership(
         partnership=partnership, role=role, start_date=start_date, agreement_signed_on=agreement_signed_on, **party
     )
@@ -121,6 +130,12 @@ def school_join(
     agreement_signed_on: dt.date | None,
     actor: Any,
 ) -> Membership:
+    brin, branch_code = brin.strip().upper(), branch_code.strip()
+    for validator, value in ((brin_validator, brin), (branch_validator, branch_code)):
+        try:
+            validator(value)
+        except ValidationError as exc:
+            raise DomainError(validation_message(exc)) from exc
     school = School.objects.filter(brin=brin, branch_code=branch_code).first()
     if school is None:
         if not new_school.get("name"):
@@ -175,6 +190,7 @@ def institute_join(
     )
 
 
+@transaction.atomic
 def shared_update(
     *,
     obj: SchoolBoard | School | Institute,
@@ -198,15 +214,20 @@ def programme_add(*, institute: Institute, name: str, sector: str, partnership: 
 
 @transaction.atomic
 def programme_remove(*, programme: Programme, partnership: Partnership, actor: Any) -> None:
-    history.record(actor=actor, obj=programme, action="deleted", partnership=partnership)
+    history.record(
+        actor=actor, obj=programme, action="deleted", partnership=partnership, changes=history.snapshot(programme)
+    )
     programme.delete()
 
 
+@transaction.atomic
 def membership_update(
     *, membership: Membership, changes: dict[str, Any], expected_version: int | None, actor: Any
 ) -> Membership:
-    if membership.kind == "institute" and changes.get("role") == Membership.Role.SATELLITE:
+    if membership.kind != "school" and changes.get("role") == Membership.Role.SATELLITE:
         raise DomainError(_("Alleen scholen kunnen satellietschool zijn."))
+    if changes.get("end_date") and membership.partnership.lead_member_id == membership.pk:
+        raise DomainError(_("Dit is de penvoerder. Kies eerst een andere penvoerder."))
     return apply_changes(membership, changes=changes, actor=actor, expected_version=expected_version)  # type: ignore
 
 
@@ -236,6 +257,7 @@ def cluster_create(
     return create(cluster, actor=actor)  # type: ignore[return-value]
 
 
+@transaction.atomic
 def cluster_update(*, cluster: Cluster, changes: dict[str, Any], expected_version: int | None, actor: Any) -> Cluster:
     changes = {k: v for k, v in changes.items() if k != "board"}
     return apply_changes(cluster, changes=changes, actor=actor, expected_version=expected_version)  # type: ignore
@@ -271,3 +293,18 @@ def cluster_remove_school(*, cluster: Cluster, school: School, actor: Any) -> Cl
     cluster.schools.remove(school)
     history.record(actor=actor, obj=cluster, action="unlinked", changes={"school": school.brin_code})
     return cluster
+
+
+def _educational_region(*, name: str, partnership: Partnership, actor: Any) -> Region:
+    """The region called `name`, or a new educatieve regio by that name."""
+    region = Region.objects.filter(name__iexact=name).first()
+    if region is not None:
+        return region
+    base = slugify(name)[:40] or "regio"
+    slug, n = base, 1
+    while Region.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return create(  # type: ignore[return-value]
+        Region(name=name, slug=slug, kind=Region.Kind.EDUCATIEVE_REGIO), actor=actor, partnership=partnership
+    )

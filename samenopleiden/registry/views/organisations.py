@@ -16,7 +16,7 @@ from samenopleiden.core.access import Perm
 from samenopleiden.core.errors import DomainError
 from samenopleiden.core.views import form_page
 from samenopleiden.registry.forms import organisations as forms
-from samenopleiden.registry.models import Institute, Membership, School, SchoolBoard
+from samenopleiden.registry.models import Institute, Membership, School, SchoolBoard, Sector
 from samenopleiden.registry.selectors import organisations as selectors
 from samenopleiden.registry.services import organisations as services
 
@@ -49,7 +49,12 @@ def partnership_edit(request: HttpRequest, slug: str) -> HttpResponse:
         )
 
     due = partnership.next_peer_review_due
-    intro = _("Volgende peer review uiterlijk: %(date)s.") % {"date": due.strftime("%d-%m-%Y")} if due else ""
+    if due:
+        intro = _("Volgende peer review uiterlijk: %(date)s.") % {"date": due.strftime("%d-%m-%Y")}
+    else:
+        intro = _(
+            "De datum van de volgende peer review volgt zodra de datums van erkenning of aspirantschap bekend zijn."
+        )
     return form_page(
         request,
         form=form,
@@ -75,7 +80,8 @@ def boards(request: HttpRequest, slug: str) -> HttpResponse:
 def board_add(request: HttpRequest, slug: str) -> HttpResponse:
     ctx = request.ctx  # type: ignore[attr-defined]
     partnership = access.partnership_for(ctx, slug, Perm.CHANGE)
-    form = forms.BoardAddForm(request.POST or None, partnership=partnership)
+    search = (request.POST.get("zoek") or request.GET.get("zoek") or "").strip()[:100]
+    form = forms.BoardAddForm(request.POST or None, partnership=partnership, search=search)
 
     def save(data: dict) -> None:
         services.board_join(
@@ -94,11 +100,13 @@ def board_add(request: HttpRequest, slug: str) -> HttpResponse:
         save=save,
         success_url=reverse("registry:boards", args=[slug]),
         success_message=_("Het bestuur is toegevoegd."),
+        template="registry/organisations/board_add.html",
         context=access.page_context(
             ctx,
             partnership,
             nav="boards",
             title=_("Schoolbestuur toevoegen"),
+            search=search,
             cancel_url=reverse("registry:boards", args=[slug]),
         ),
     )
@@ -222,7 +230,7 @@ def institutes(request: HttpRequest, slug: str) -> HttpResponse:
             partnership,
             nav="institutes",
             rows=selectors.institute_rows(partnership),
-            programme_form=forms.ProgrammeForm(),
+            sectors=Sector.choices,
         ),
     )
 
@@ -313,9 +321,12 @@ def membership_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         form=form,
         save=save,
         success_url=_back_for(membership),
+        template="registry/organisations/membership_edit.html",
         context=access.page_context(
             ctx,
             partnership,
+            nav={"board": "boards", "school": "schools", "institute": "institutes"}[membership.kind],
+            membership=membership,
             title=_("Deelname van %(party)s") % {"party": membership.party},
             cancel_url=_back_for(membership),
         ),
@@ -388,12 +399,13 @@ def cluster_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "registry/organisations/cluster_detail.html", _cluster_context(ctx, partnership, cluster))
 
 
-def _cluster_context(ctx, partnership, cluster, form=None) -> dict:
+def _cluster_context(ctx, partnership, cluster, form=None, notice: str = "") -> dict:
     return access.page_context(
         ctx,
         partnership,
         nav="clusters",
         cluster=cluster,
+        notice=notice,
         schools=cluster.schools.order_by("name"),
         people=selectors.cluster_people(cluster, today=timezone.localdate()),
         form=form or (forms.ClusterSchoolForm(cluster=cluster) if ctx.can(Perm.CHANGE, partnership) else None),
@@ -424,14 +436,18 @@ def cluster_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-def _cluster_schools_response(request, ctx, partnership, cluster, form=None, status=200) -> HttpResponse:
+def _cluster_schools_response(
+    request, ctx, partnership, cluster, *, form=None, notice: str = "", error: bool = False
+) -> HttpResponse:
+    """HTMX: the refreshed schools fragment. Without JavaScript: back to the cluster page with a message."""
     if request.headers.get("HX-Request"):
         return render(
             request,
             "registry/organisations/_cluster_schools.html",
-            _cluster_context(ctx, partnership, cluster, form),
-            status=status,
+            _cluster_context(ctx, partnership, cluster, form, notice=notice),
         )
+    if notice:
+        (messages.error if error else messages.success)(request, notice)
     return redirect("registry:cluster_detail", slug=partnership.slug, pk=cluster.pk)
 
 
@@ -442,17 +458,16 @@ def cluster_school_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse
     cluster = access.cluster_for(ctx, partnership, pk, write=True)
     form = forms.ClusterSchoolForm(request.POST, cluster=cluster)
     if form.is_valid():
+        school = form.cleaned_data["school"]
         try:
-            services.cluster_add_school(cluster=cluster, school=form.cleaned_data["school"], actor=request.user)
+            services.cluster_add_school(cluster=cluster, school=school, actor=request.user)
         except DomainError as exc:
             form.add_error(None, exc.message)
-    if form.errors:
-        if not request.headers.get("HX-Request"):
-            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-        return _cluster_schools_response(request, ctx, partnership, cluster, form, status=200)
-    if not request.headers.get("HX-Request"):
-        messages.success(request, _("De school is aan de cluster toegevoegd."))
-    return _cluster_schools_response(request, ctx, partnership, cluster)
+        else:
+            notice = _("%(school)s is aan de cluster toegevoegd.") % {"school": school.name}
+            return _cluster_schools_response(request, ctx, partnership, cluster, notice=notice)
+    text = " ".join(str(e) for errors in form.errors.values() for e in errors)
+    return _cluster_schools_response(request, ctx, partnership, cluster, form=form, notice=text, error=True)
 
 
 @require_POST
@@ -462,10 +477,11 @@ def cluster_school_remove(request: HttpRequest, slug: str, pk: int, item_pk: int
     cluster = access.cluster_for(ctx, partnership, pk, write=True)
     school = cluster.schools.filter(pk=item_pk).first()
     if school is None:
-        messages.error(request, _("Deze school hoort niet (meer) bij de cluster."))
+        notice, error = _("Deze school hoort niet (meer) bij de cluster."), True
     else:
         services.cluster_remove_school(cluster=cluster, school=school, actor=request.user)
-    return _cluster_schools_response(request, ctx, partnership, cluster)
+        notice, error = _("%(school)s is uit de cluster gehaald.") % {"school": school.name}, False
+    return _cluster_schools_response(request, ctx, partnership, cluster, notice=notice, error=error)
 
 
 urlpatterns: list[URLPattern] = [
