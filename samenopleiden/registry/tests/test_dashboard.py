@@ -61,7 +61,7 @@ def test_dashboard_query_count_is_flat(client, programme_lead, partnership, boar
     client.force_login(programme_lead.user)
     url = reverse("registry:dashboard", args=[partnership.slug])
     client.get(url)
-    for n in range(20):
+    for _ in range(20):
         c = ClusterFactory(partnership=partnership, board=board)
         c.schools.add(SchoolFactory(board=board))
         p = PersonFactory(partnership=partnership)

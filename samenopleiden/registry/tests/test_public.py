@@ -60,7 +60,7 @@ def test_directory_answers_htmx_with_the_results_only(client, country):
 def test_directory_query_count_does_not_grow(client, country, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         client.get(reverse("registry:directory"))
-    for n in range(30):
+    for _ in range(30):
         p = PartnershipFactory()
         MembershipFactory(partnership=p, school=SchoolFactory())
         p.regions.add(RegionFactory())
