@@ -40,8 +40,9 @@ def dashboard(ctx: AccessContext, partnership: Partnership, *, today: dt.date) -
         schools_satellite=Count("pk", filter=Q(school__isnull=False, role=Membership.Role.SATELLITE)),
     )
     labels = role_labels(partnership)
+    own_people = {} if sees_all else {"person__in": people}  # readers and leads see everyone: no subquery
     per_role_rows = (
-        current.filter(partnership=partnership, person__in=people)
+        current.filter(partnership=partnership, **own_people)
         .values("role")
         .annotate(n=Count("person", distinct=True))
         .order_by("role")
@@ -49,7 +50,7 @@ def dashboard(ctx: AccessContext, partnership: Partnership, *, today: dt.date) -
     per_role = sorted(((labels.get(r["role"], r["role"]), r["n"]) for r in per_role_rows), key=lambda x: x[0])
     horizon = today + dt.timedelta(days=91)
     expiring = (
-        Credential.objects.filter(partnership=partnership, person__in=people, expires_on__lte=horizon)
+        Credential.objects.filter(partnership=partnership, expires_on__lte=horizon, **own_people)
         .select_related("person")
         .order_by("expires_on")[:50]
     )
