@@ -14,8 +14,10 @@ $(STAMP): requirements.txt
 
 venv: $(STAMP)
 
+# The compiled catalogues (.mo) are committed; with GNU gettext present they are rebuilt from the .po files.
 messages: venv
-	$(PY) manage.py compilemessages --ignore=.venv -v 0
+	@if command -v msgfmt >/dev/null 2>&1; then $(PY) manage.py compilemessages --ignore=.venv -v 0; \
+	else echo "msgfmt (GNU gettext) ontbreekt: de meegeleverde vertalingen worden gebruikt."; fi
 
 run: venv messages
 	$(PY) manage.py migrate --noinput -v 0

@@ -12,6 +12,14 @@ if [ ! -x /usr/bin/chromium ]; then
     echo "Chromium kon niet worden geïnstalleerd; de browsertests kunnen niet draaien." >&2; exit 1; }
 fi
 
+if ! command -v msgfmt >/dev/null 2>&1; then
+  echo "== GNU gettext installeren (Debian-pakket) om de vertalingen te compileren"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq gettext >/dev/null || {
+    echo "gettext kon niet worden geïnstalleerd; de vertalingen kunnen niet worden gecontroleerd." >&2; exit 1; }
+fi
+echo "== Vertalingen compileren"
+$PY manage.py compilemessages --ignore=.venv -v 0
+
 echo "== Migraties: ontbreekt er een?"
 DATABASE_URL="sqlite:///:memory:" $PY manage.py makemigrations --check --dry-run
 
