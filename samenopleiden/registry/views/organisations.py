@@ -77,37 +77,66 @@ def boards(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def board_add(request: HttpRequest, slug: str) -> HttpResponse:
-    ctx = request.ctx  # type: ignore[attr-defined]
-    partnership = access.partnership_for(ctx, slug, Perm.CHANGE)
-    search = (request.POST.get("zoek") or request.GET.get("zoek") or "").strip()[:100]
-    form = forms.BoardAddForm(request.POST or None, partnership=partnership, search=search)
+def _join_page(
+    request: HttpRequest,
+    partnership,
+    *,
+    form,
+    join,
+    nav: str,
+    title: str,
+    message: str,
+    template: str = "core/form_page.html",
+    **extra,
+) -> HttpResponse:
+    """The pages that add a board, school or institute: the membership fields are the same for all three."""
 
     def save(data: dict) -> None:
-        services.board_join(
+        join(
+            data,
             partnership=partnership,
-            board=data["existing"],
-            new_board={"name": data["name"], "authority_code": data["authority_code"], "city": data["city"]},
             role=data["role"],
             start_date=data["start_date"],
             agreement_signed_on=data["agreement_signed_on"],
             actor=request.user,
         )
 
+    back = reverse(f"registry:{nav}", args=[partnership.slug])
     return form_page(
         request,
         form=form,
         save=save,
-        success_url=reverse("registry:boards", args=[slug]),
-        success_message=_("Het bestuur is toegevoegd."),
-        template="registry/organisations/board_add.html",
+        success_url=back,
+        success_message=message,
+        template=template,
         context=access.page_context(
-            ctx,
+            request.ctx,
             partnership,
-            nav="boards",
-            title=_("Schoolbestuur toevoegen"),
-            search=search,
-            cancel_url=reverse("registry:boards", args=[slug]),
+            nav=nav,
+            title=title,  # type: ignore
+            cancel_url=back,
+            **extra,
+        ),
+    )
+
+
+def board_add(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = access.partnership_for(request.ctx, slug, Perm.CHANGE)  # type: ignore[attr-defined]
+    search = (request.POST.get("zoek") or request.GET.get("zoek") or "").strip()[:100]
+    form = forms.BoardAddForm(request.POST or None, partnership=partnership, search=search)
+    return _join_page(
+        request,
+        partnership,
+        form=form,
+        nav="boards",
+        title=_("Schoolbestuur toevoegen"),
+        message=_("Het bestuur is toegevoegd."),
+        template="registry/organisations/board_add.html",
+        search=search,
+        join=lambda data, **membership: services.board_join(
+            board=data["existing"],
+            new_board={"name": data["name"], "authority_code": data["authority_code"], "city": data["city"]},
+            **membership,
         ),
     )
 
@@ -175,35 +204,21 @@ def schools(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def school_add(request: HttpRequest, slug: str) -> HttpResponse:
-    ctx = request.ctx  # type: ignore[attr-defined]
-    partnership = access.partnership_for(ctx, slug, Perm.CHANGE)
+    partnership = access.partnership_for(request.ctx, slug, Perm.CHANGE)  # type: ignore[attr-defined]
     form = forms.SchoolAddForm(request.POST or None, partnership=partnership)
     school_fields = ["name", "board", "sector", "denomination", "concept", "street", "postcode", "city", "municipality"]
-
-    def save(data: dict) -> None:
-        services.school_join(
-            partnership=partnership,
+    return _join_page(
+        request,
+        partnership,
+        form=form,
+        nav="schools",
+        title=_("School toevoegen"),
+        message=_("De school is toegevoegd."),
+        join=lambda data, **membership: services.school_join(
             brin=data["brin"],
             branch_code=data["branch_code"],
             new_school={k: data[k] for k in school_fields},
-            role=data["role"],
-            start_date=data["start_date"],
-            agreement_signed_on=data["agreement_signed_on"],
-            actor=request.user,
-        )
-
-    return form_page(
-        request,
-        form=form,
-        save=save,
-        success_url=reverse("registry:schools", args=[slug]),
-        success_message=_("De school is toegevoegd."),
-        context=access.page_context(
-            ctx,
-            partnership,
-            nav="schools",
-            title=_("School toevoegen"),
-            cancel_url=reverse("registry:schools", args=[slug]),
+            **membership,
         ),
     )
 
@@ -236,33 +251,19 @@ def institutes(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def institute_add(request: HttpRequest, slug: str) -> HttpResponse:
-    ctx = request.ctx  # type: ignore[attr-defined]
-    partnership = access.partnership_for(ctx, slug, Perm.CHANGE)
+    partnership = access.partnership_for(request.ctx, slug, Perm.CHANGE)  # type: ignore[attr-defined]
     form = forms.InstituteAddForm(request.POST or None, partnership=partnership)
-
-    def save(data: dict) -> None:
-        services.institute_join(
-            partnership=partnership,
+    return _join_page(
+        request,
+        partnership,
+        form=form,
+        nav="institutes",
+        title=_("Lerarenopleiding toevoegen"),
+        message=_("De lerarenopleiding is toegevoegd."),
+        join=lambda data, **membership: services.institute_join(
             institute=data["existing"],
             new_institute={k: data[k] for k in ("code", "name", "level", "city")},
-            role=data["role"],
-            start_date=data["start_date"],
-            agreement_signed_on=data["agreement_signed_on"],
-            actor=request.user,
-        )
-
-    return form_page(
-        request,
-        form=form,
-        save=save,
-        success_url=reverse("registry:institutes", args=[slug]),
-        success_message=_("De lerarenopleiding is toegevoegd."),
-        context=access.page_context(
-            ctx,
-            partnership,
-            nav="institutes",
-            title=_("Lerarenopleiding toevoegen"),
-            cancel_url=reverse("registry:institutes", args=[slug]),
+            **membership,
         ),
     )
 
