@@ -16,7 +16,7 @@ venv: $(STAMP)
 
 # The compiled catalogues (.mo) are committed; with GNU gettext present they are rebuilt from the .po files.
 messages: venv
-	@if command -v msgfmt >/dev/null 2>&1; then $(PY) manage.py compilemessages --ignore=.venv -v 0; \
+	@if [ ! -d locale ]; then true; elif command -v msgfmt >/dev/null 2>&1; then $(PY) manage.py compilemessages --ignore=.venv -v 0; \
 	else echo "msgfmt (GNU gettext) ontbreekt: de meegeleverde vertalingen worden gebruikt."; fi
 
 run: venv messages

@@ -18,7 +18,7 @@ if ! command -v msgfmt >/dev/null 2>&1; then
     echo "gettext kon niet worden geïnstalleerd; de vertalingen kunnen niet worden gecontroleerd." >&2; exit 1; }
 fi
 echo "== Vertalingen compileren"
-$PY manage.py compilemessages --ignore=.venv -v 0
+[ -d locale ] && $PY manage.py compilemessages --ignore=.venv -v 0
 
 echo "== Migraties: ontbreekt er een?"
 DATABASE_URL="sqlite:///:memory:" $PY manage.py makemigrations --check --dry-run
