@@ -282,7 +282,8 @@ def institute_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                     institute=institute, partnership=partnership, actor=request.user, **pform.cleaned_data
                 )
             else:
-                programme = institute.programmes.filter(pk=request.POST.get("programme")).first()
+                programme_id = request.POST.get("programme", "")
+                programme = institute.programmes.filter(pk=programme_id).first() if programme_id.isdigit() else None
                 if programme is None:
                     raise DomainError(_("Deze opleiding bestaat niet (meer)."))
                 services.programme_remove(programme=programme, partnership=partnership, actor=request.user)
