@@ -1,9 +1,8 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from samenopleiden.core.errors import DomainError
+from samenopleiden.registry.management.importing import run_import
 from samenopleiden.registry.models import Partnership
 from samenopleiden.registry.services.imports import people
 
@@ -20,20 +19,13 @@ class Command(BaseCommand):
         target = Partnership.objects.filter(slug=partnership).first()
         if target is None:
             raise CommandError(f"Er is geen partnerschap '{partnership}'.")
-        try:
-            plan = people.plan(file.read_bytes(), file.name, partnership=target)
-        except (OSError, DomainError) as exc:
-            raise CommandError(getattr(exc, "message", str(exc))) from exc
-        if not plan.ok:
-            for error in plan.errors:
-                self.stderr.write(str(error))
-            raise CommandError(f"{len(plan.errors)} fout(en) gevonden; er is niets geïmporteerd.")
-        with transaction.atomic():
-            counts = people.apply(plan, partnership=target, actor=None)
-            if dry_run:
-                transaction.set_rollback(True)
-        prefix = "Proef (niets opgeslagen): " if dry_run else ""
+        counts = run_import(
+            self,
+            read=lambda: people.plan(file.read_bytes(), file.name, partnership=target),
+            apply=lambda plan: people.apply(plan, partnership=target, actor=None),
+            dry_run=dry_run,
+        )
         self.stdout.write(
-            f"{prefix}{counts['created']} nieuw, {counts['updated']} gewijzigd, "
-            f"{counts['unchanged']} ongewijzigd, {counts['roles']} nieuwe rollen."
+            f"{counts['created']} nieuw, {counts['updated']} gewijzigd, {counts['unchanged']} "
+            f"ongewijzigd, {counts['roles']} nieuwe rollen."
         )
