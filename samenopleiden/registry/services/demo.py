@@ -121,11 +121,11 @@ def load_demo(*, today: dt.date | None = None) -> list[DemoAccount]:
         )
     names = _Names(0)
     groningen = _load_groningen(institutes, names, today)
-    _load_drenthe(institutes, names, today)
-    _load_hanze(institutes, names, today)
+    _load_drenthe(institutes, names)
+    _load_hanze(institutes, names)
     noa = None
     for index, case in enumerate(d.SECONDARY):
-        p = _load_secondary(case, index, institutes, names, today)
+        p = _load_secondary(case, index, institutes, names)
         if case["slug"] == "noa":
             noa = p
     _load_accounts(groningen, noa)
@@ -175,7 +175,7 @@ def _load_groningen(institutes, names: _Names, today: dt.date) -> m.Partnership:
         max_schools_per_cluster=4,
         regions=["onderwijsregio-groningen", "onderwijsregio-drenthe"],
     )
-    inst = _member(p, institute=institutes["nhlstenden"], since=dt.date(2016, 8, 1))
+    _member(p, institute=institutes["nhlstenden"], since=dt.date(2016, 8, 1))
     counter = itertools.count(1)
     ios = [
         _upsert_person(p, 500 + k, domain="nhlstenden.example.nl", institute=institutes["nhlstenden"]) for k in range(6)
@@ -220,7 +220,6 @@ def _load_groningen(institutes, names: _Names, today: dt.date) -> m.Partnership:
             _credential(assessor, "assessor", dt.date(2022, 1, 10), today + dt.timedelta(days=400 + offset))
     p.lead_member = lead_member
     p.save(update_fields=["lead_member"])
-    del inst
     # programme leadership as a pair (school board + institute), steering group and board network
     leads = [
         _upsert_person(p, 900, domain="ckcdrenthe.example.nl"),
@@ -265,7 +264,7 @@ def _load_groningen(institutes, names: _Names, today: dt.date) -> m.Partnership:
     return p
 
 
-def _load_drenthe(institutes, names: _Names, today: dt.date) -> m.Partnership:
+def _load_drenthe(institutes, names: _Names) -> m.Partnership:
     """The aspirant partnership that split off; CKC Drenthe and Scholengroep Perspectief are in both."""
     p = _partnership(
         "drenthe",
@@ -295,7 +294,7 @@ def _load_drenthe(institutes, names: _Names, today: dt.date) -> m.Partnership:
     return p
 
 
-def _load_hanze(institutes, names: _Names, today: dt.date) -> m.Partnership:
+def _load_hanze(institutes, names: _Names) -> m.Partnership:
     p = _partnership(
         "openbaar-opleiden-groningen",
         name="Partnerschap Openbaar Opleiden Groningen",
@@ -321,7 +320,7 @@ def _load_hanze(institutes, names: _Names, today: dt.date) -> m.Partnership:
     return p
 
 
-def _load_secondary(case: dict, index: int, institutes, names: _Names, today: dt.date) -> m.Partnership:
+def _load_secondary(case: dict, index: int, institutes, names: _Names) -> m.Partnership:
     aspirant = case["status"] == "aspirant"
     p = _partnership(
         case["slug"],
