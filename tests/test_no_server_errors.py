@@ -9,11 +9,29 @@ from tests.test_every_url_outsider import rich_partnership, tenant_ids, urls_for
 
 JUNK = [
     {},
-    {"name": "x" * 5000, "version": "not-a-number", "pk": "1 OR 1=1", "role": "bogus", "school": "abc",
-     "start_date": "31-02-2024", "end_date": "gisteren", "email": "geen-mail", "target_places": "-5",
-     "max_schools_per_cluster": "999999", "brin": "<script>", "branch_code": "x", "existing": "999999",
-     "person": "999999", "cluster": "-1", "kind": "?", "action": "programme_remove", "programme": "x",
-     "regions": ["a", "b"], "lead_member": "0", "file": "not a file"},
+    {
+        "name": "x" * 5000,
+        "version": "not-a-number",
+        "pk": "1 OR 1=1",
+        "role": "bogus",
+        "school": "abc",
+        "start_date": "31-02-2024",
+        "end_date": "gisteren",
+        "email": "geen-mail",
+        "target_places": "-5",
+        "max_schools_per_cluster": "999999",
+        "brin": "<script>",
+        "branch_code": "x",
+        "existing": "999999",
+        "person": "999999",
+        "cluster": "-1",
+        "kind": "?",
+        "action": "programme_remove",
+        "programme": "x",
+        "regions": ["a", "b"],
+        "lead_member": "0",
+        "file": "not a file",
+    },
 ]
 
 

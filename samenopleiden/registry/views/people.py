@@ -1,8 +1,13 @@
-"""Pages for people, roles, credentials, governance bodies and the partnership's own role names."""
+"""Pages for people, roles, credentials, governance bodies and the partnership's own role names.
+
+Who may do what: leads (Perm.CHANGE) change everything here; readers see every person and body;
+educators see the people with a role in their own cluster(s) and nothing of the bodies.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -20,7 +25,6 @@ from samenopleiden.core.views import form_page
 from samenopleiden.registry.forms import people as forms
 from samenopleiden.registry.models import Body, Role
 from samenopleiden.registry.selectors import people as selectors
-from samenopleiden.registry.selectors.dashboard import role_labels
 from samenopleiden.registry.services import people as services
 
 
@@ -29,18 +33,21 @@ def people(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = access.partnership_for(ctx, slug)
     q = request.GET.get("q", "").strip()[:100]
     role = request.GET.get("rol", "")
+    role = role if role in Role.values else ""
+    clusters = list(access.clusters_visible(ctx, partnership).order_by("name"))
     cluster = request.GET.get("cluster", "")
+    cluster = cluster if cluster in {str(c.pk) for c in clusters} else ""
     rows = selectors.people_rows(
         access.people_visible(ctx, partnership),
         q=q,
-        role=role if role in Role.values else "",
-        cluster_id=cluster if cluster.isdigit() else None,
+        role=role,
+        cluster_id=int(cluster) if cluster else None,
         today=timezone.localdate(),
     )
     page = Paginator(rows, 50).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
-    labels = role_labels(partnership)
+    labels = selectors.role_labels(partnership)
     return render(
         request,
         "registry/people/people.html",
@@ -49,13 +56,15 @@ def people(request: HttpRequest, slug: str) -> HttpResponse:
             partnership,
             nav="people",
             page=page,
+            rows=selectors.with_clusters(page.object_list),
             q=q,
             role=role,
             cluster=cluster,
+            filtered=bool(q or role or cluster),
             query=query.urlencode(),
             labels=labels,
             roles=[(value, labels[value]) for value in Role.values],
-            clusters=access.clusters_visible(ctx, partnership).order_by("name"),
+            clusters=clusters,
         ),
     )
 
@@ -64,37 +73,58 @@ def person_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     ctx = request.ctx  # type: ignore[attr-defined]
     partnership = access.partnership_for(ctx, slug)
     person = access.person_for(ctx, partnership, pk)
-    labels = role_labels(partnership)
+    labels = selectors.role_labels(partnership)
     context = access.page_context(
         ctx,
         partnership,
         nav="people",
         person=person,
         labels=labels,
-        today=timezone.localdate(),
-        soon=timezone.localdate() + dt.timedelta(days=91),
-        **selectors.person_detail(person),
+        **selectors.person_detail(person, today=timezone.localdate()),
     )
     if context["can_change"]:
-        context["role_form"] = forms.RoleForm(partnership=partnership, labels=labels)
-        context["credential_form"] = forms.CredentialForm()
+        context["role_form"] = forms.RoleForm(partnership=partnership, labels=labels, auto_id="id_role_%s")
+        context["credential_form"] = forms.CredentialForm(auto_id="id_credential_%s")
     return render(request, "registry/people/person_detail.html", context)
+
+
+def _person_form_page(
+    request: HttpRequest,
+    *,
+    form: forms.PersonForm,
+    save: Callable[[dict[str, Any]], Any],
+    success_url: Callable[[Any], str],
+    context: dict[str, Any],
+    success_message: str,
+) -> HttpResponse:
+    """core.views.form_page, plus a link to the existing person when the service finds a duplicate."""
+    existing = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = save(form.cleaned_data)
+        except services.DuplicatePersonError as exc:
+            form.add_error(None, exc.message)
+            existing = exc.existing
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, success_message)
+            return redirect(success_url(result))
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "registry/people/person_form.html", {**context, "form": form, "existing": existing}, status=status
+    )
 
 
 def person_add(request: HttpRequest, slug: str) -> HttpResponse:
     ctx = request.ctx  # type: ignore[attr-defined]
     partnership = access.partnership_for(ctx, slug, Perm.CHANGE)
     form = forms.PersonForm(request.POST or None, partnership=partnership)
-
-    def save(data: dict):
-        data = {k: data[k] for k in forms.PersonForm.Meta.fields}
-        return services.person_create(partnership=partnership, data=data, actor=request.user)
-
-    return form_page(
+    return _person_form_page(
         request,
         form=form,
-        save=save,
-        success_message=_("De persoon is toegevoegd. Geef nu een rol."),
+        save=lambda data: services.person_create(partnership=partnership, data=data, actor=request.user),
+        success_message=_("De persoon is toegevoegd. Geef de persoon nu een rol."),
         success_url=lambda person: reverse("registry:person_detail", args=[slug, person.pk]),
         context=access.page_context(
             ctx,
@@ -111,26 +141,26 @@ def person_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     partnership = access.partnership_for(ctx, slug)
     person = access.person_for(ctx, partnership, pk, write=True)
     form = forms.PersonForm(request.POST or None, instance=person, partnership=partnership)
-
-    def save(data: dict) -> None:
-        services.person_update(
-            person=person,
-            changes={k: data[k] for k in forms.PersonForm.Meta.fields},
-            expected_version=data.get("version"),
-            actor=request.user,
-        )
-
     back = reverse("registry:person_detail", args=[slug, pk])
-    return form_page(
+    return _person_form_page(
         request,
         form=form,
-        save=save,
-        success_url=back,
-        context=access.page_context(ctx, partnership, nav="people", title=_("Persoon wijzigen"), cancel_url=back),
+        save=lambda data: services.person_update(
+            person=person, changes=data, expected_version=data.get("version"), actor=request.user
+        ),
+        success_message=_("De gegevens zijn opgeslagen."),
+        success_url=lambda _result: back,
+        context=access.page_context(
+            ctx,
+            partnership,
+            nav="people",
+            title=_("Gegevens van %(name)s wijzigen") % {"name": person.full_name},
+            cancel_url=back,
+        ),
     )
 
 
-def _act(request: HttpRequest, action, success: str, back: str) -> HttpResponse:
+def _act(request: HttpRequest, action: Callable[[], Any], success: str, back: str) -> HttpResponse:
     """Run a one-click service call: a DomainError becomes an error message; then go back."""
     try:
         action()
@@ -141,17 +171,24 @@ def _act(request: HttpRequest, action, success: str, back: str) -> HttpResponse:
     return redirect(back)
 
 
-@require_POST
 def person_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST deletes."""
     ctx = request.ctx  # type: ignore[attr-defined]
     partnership = access.partnership_for(ctx, slug)
     person = access.person_for(ctx, partnership, pk, write=True)
+    if request.method != "POST":
+        return render(
+            request,
+            "registry/people/person_delete.html",
+            access.page_context(ctx, partnership, nav="people", person=person),
+        )
+    name = person.full_name
     try:
         services.person_delete(person=person, actor=request.user)
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("registry:person_detail", slug=slug, pk=pk)
-    messages.success(request, _("%(name)s is verwijderd.") % {"name": person.full_name})
+    messages.success(request, _("%(name)s is verwijderd.") % {"name": name})
     return redirect("registry:people", slug=slug)
 
 
@@ -160,10 +197,16 @@ def person_role_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     ctx = request.ctx  # type: ignore[attr-defined]
     partnership = access.partnership_for(ctx, slug)
     person = access.person_for(ctx, partnership, pk, write=True)
-    form = forms.RoleForm(request.POST, partnership=partnership, labels=role_labels(partnership))
+    form = forms.RoleForm(request.POST, partnership=partnership, labels=selectors.role_labels(partnership))
     back = reverse("registry:person_detail", args=[slug, pk])
     if not form.is_valid():
-        messages.error(request, _("Kies een rol (en eventueel een cluster van dit partnerschap)."))
+        errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
+        messages.error(
+            request,
+            _("De rol is niet toegevoegd: %(errors)s") % {"errors": " ".join(errors)}
+            if "end_date" in form.errors
+            else _("Kies een rol en eventueel een cluster van dit partnerschap, en geef geldige datums."),
+        )
         return redirect(back)
     return _act(
         request,
@@ -195,7 +238,8 @@ def person_credential_add(request: HttpRequest, slug: str, pk: int) -> HttpRespo
     form = forms.CredentialForm(request.POST)
     back = reverse("registry:person_detail", args=[slug, pk])
     if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
+        messages.error(request, _("De bekwaamheid is niet vastgelegd: %(errors)s") % {"errors": " ".join(errors)})
         return redirect(back)
     return _act(
         request,
@@ -239,9 +283,10 @@ def person_invite(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def bodies(request: HttpRequest, slug: str) -> HttpResponse:
     ctx = request.ctx  # type: ignore[attr-defined]
     partnership = access.partnership_for(ctx, slug, Perm.VIEW_ALL)
-    rows = partnership.bodies.prefetch_related("seats__person").order_by("kind", "name")
     return render(
-        request, "registry/people/bodies.html", access.page_context(ctx, partnership, nav="bodies", rows=rows)
+        request,
+        "registry/people/bodies.html",
+        access.page_context(ctx, partnership, nav="bodies", rows=selectors.body_rows(partnership)),
     )
 
 
@@ -253,12 +298,14 @@ def body_add(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         form=form,
         save=lambda data: services.body_save(partnership=partnership, body=None, data=data, actor=request.user),
+        success_message=_("Het gremium is toegevoegd. Voeg nu de leden toe."),
         success_url=lambda body: reverse("registry:body_detail", args=[slug, body.pk]),
         context=access.page_context(
             ctx,
             partnership,
             nav="bodies",
             title=_("Gremium toevoegen"),
+            intro=_("Bijvoorbeeld de stuurgroep, het bestuurdersnetwerk, de regiegroep of een werkgroep."),
             cancel_url=reverse("registry:bodies", args=[slug]),
         ),
     )
@@ -266,15 +313,9 @@ def body_add(request: HttpRequest, slug: str) -> HttpResponse:
 
 def body_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     ctx = request.ctx  # type: ignore[attr-defined]
-    partnership = access.partnership_for(ctx, slug)
+    partnership = access.partnership_for(ctx, slug, Perm.VIEW_ALL)
     body = access.tenant_object_for(ctx, Body.objects.all(), pk, partnership=partnership)
-    context = access.page_context(
-        ctx,
-        partnership,
-        nav="bodies",
-        body=body,
-        seats=body.seats.select_related("person").order_by("seat_role", "person__last_name"),
-    )
+    context = access.page_context(ctx, partnership, nav="bodies", body=body, seats=selectors.body_seats(body))
     if context["can_change"]:
         context["seat_form"] = forms.SeatForm(body=body)
     return render(request, "registry/people/body_detail.html", context)
@@ -308,7 +349,7 @@ def body_seat_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _act(
         request,
         lambda: services.seat_add(body=body, actor=request.user, **form.cleaned_data),
-        _("De persoon is aan het gremium toegevoegd."),
+        _("%(name)s is aan het gremium toegevoegd.") % {"name": form.cleaned_data["person"].full_name},
         back,
     )
 
@@ -326,7 +367,7 @@ def body_seat_remove(request: HttpRequest, slug: str, pk: int, item_pk: int) -> 
     return _act(
         request,
         lambda: services.seat_remove(seat=seat, actor=request.user),
-        _("De persoon is uit het gremium gehaald."),
+        _("%(name)s is uit het gremium gehaald.") % {"name": seat.person.full_name},
         back,
     )
 
@@ -340,6 +381,7 @@ def role_names(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         form=form,
         save=lambda data: services.role_names_set(partnership=partnership, names=data, actor=request.user),
+        success_message=_("De namen van de rollen zijn opgeslagen."),
         success_url=reverse("registry:people", args=[slug]),
         context=access.page_context(
             ctx,
@@ -348,7 +390,8 @@ def role_names(request: HttpRequest, slug: str) -> HttpResponse:
             title=_("Eigen namen voor rollen"),
             intro=_(
                 "Gebruikt uw partnerschap een eigen naam voor een rol, bijvoorbeeld 'mentor' voor "
-                "werkplekbegeleider? Vul die hier in; het platform toont dan uw naam."
+                "werkplekbegeleider? Vul die hier in; het platform toont dan uw naam. Laat een veld leeg "
+                "om de gewone naam te gebruiken."
             ),
             cancel_url=reverse("registry:people", args=[slug]),
         ),
