@@ -7,6 +7,20 @@ from django.contrib.auth.backends import ModelBackend
 from django.http import HttpRequest
 
 
+def find_user(identifier: str) -> Any:
+    """The account a sign-in name points to: by username, else by e-mail address (case-insensitive) if
+    exactly one account has it. None if there is no such account."""
+    users = get_user_model()._default_manager
+    identifier = (identifier or "").strip()
+    if not identifier:
+        return None
+    user = users.filter(username=identifier).first()
+    if user is None and "@" in identifier:
+        matches = list(users.filter(email__iexact=identifier)[:2])
+        user = matches[0] if len(matches) == 1 else None
+    return user
+
+
 class UsernameOrEmailBackend(ModelBackend):
     """Sign in with a username or an e-mail address (case-insensitive for the address)."""
 
@@ -15,13 +29,9 @@ class UsernameOrEmailBackend(ModelBackend):
     ) -> Any:
         if not username or password is None:
             return None
-        users = get_user_model()._default_manager
-        user = users.filter(username=username).first()
-        if user is None and "@" in username:
-            matches = list(users.filter(email__iexact=username)[:2])
-            user = matches[0] if len(matches) == 1 else None
+        user = find_user(username)
         if user is None:
-            users.model().set_password(password)  # same work as a real check: no timing hint
+            get_user_model()().set_password(password)  # same work as a real check: no timing hint
             return None
         if user.check_password(password) and self.user_can_authenticate(user):
             return user

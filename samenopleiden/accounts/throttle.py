@@ -1,27 +1,41 @@
-"""Throttling of failed sign-ins, per account name and per client address, in the cache."""
+"""Throttling of failed sign-ins, per account and per client address, in the cache.
+
+Failures count against the account, whichever name was typed (username or e-mail address, in any case),
+so switching between the two gives no extra attempts. A name that belongs to no account is counted
+under the name itself, so an unknown name is locked just like a known one (no hint which names exist).
+"""
 
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 
+from .backends import find_user
 
-def _keys(username: str, address: str) -> list[str]:
+
+def _account_key(username: str) -> str:
+    user = find_user(username)
+    if user is not None:
+        return f"login-fail:account:{user.pk}"
     name = hashlib.sha256(username.strip().lower().encode()).hexdigest()[:32]
-    return [f"login-fail:user:{name}", f"login-fail:addr:{address}"]
+    return f"login-fail:name:{name}"
+
+
+def _address_key(address: str) -> str:
+    return f"login-fail:addr:{address}"
 
 
 def is_locked(username: str, address: str) -> bool:
     limit = settings.LOGIN_FAILURE_LIMIT
-    name_key, addr_key = _keys(username, address)
     # An address gets more room than one account: several colleagues may share an office network.
-    return (cache.get(name_key, 0) >= limit) or (cache.get(addr_key, 0) >= limit * 4)
+    return cache.get(_account_key(username), 0) >= limit or cache.get(_address_key(address), 0) >= limit * 4
 
 
 def register_failure(username: str, address: str) -> None:
-    for key in _keys(username, address):
+    for key in (_account_key(username), _address_key(address)):
         cache.add(key, 0, timeout=settings.LOGIN_LOCKOUT_SECONDS)
         try:
             cache.incr(key)
@@ -30,4 +44,10 @@ def register_failure(username: str, address: str) -> None:
 
 
 def clear(username: str, address: str) -> None:
-    cache.delete(_keys(username, address)[0])
+    """After a successful sign-in: the account's count starts again (the address count runs out by itself)."""
+    cache.delete(_account_key(username))
+
+
+def unlock(user: Any) -> None:
+    """After a password reset through the e-mail link: the account may sign in again at once."""
+    cache.delete(f"login-fail:account:{user.pk}")

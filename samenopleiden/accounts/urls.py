@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from .forms import LoginForm
+from .views import PasswordResetConfirmView
 
 app_name = "accounts"
 
@@ -29,7 +30,7 @@ urlpatterns = [
     ),
     path(
         "wachtwoord-instellen/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        PasswordResetConfirmView.as_view(
             template_name="accounts/password_reset_confirm.html",
             success_url=reverse_lazy("accounts:password_reset_complete"),
         ),

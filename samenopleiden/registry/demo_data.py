@@ -59,6 +59,13 @@ GRONINGEN_BOARDS = [
     ("Vereniging Christelijk Primair Onderwijs Noord Groningen (VCPONG)", "Winsum", 1),
 ]
 
+# The partnership's own names for some roles (shown next to the canonical role everywhere).
+GRONINGEN_ROLE_NAMES = {
+    "workplace_supervisor": "mentor",
+    "institute_coordinator": "opleidingsmanager pabo",
+    "steering_member": "lid stuurgroep",
+}
+
 PO_TOWNS = [
     ("Groningen", "Groningen"),
     ("Assen", "Assen"),
@@ -217,8 +224,12 @@ SECONDARY = [
         "region": "regio-noordwest",
         "city": ("Amsterdam", "Amsterdam"),
         "induction": True,
-        "vision": "Jonge en nog groeiende opleidingsschool waarin vier besturen en vijf instituten samen werken aan "
-        "goede begeleiding van aanstaande leraren in een grootstedelijke context.",
+        "role_names": {
+            "school_teacher_educator": "opleidingscoördinator",
+            "workplace_supervisor": "werkplekbegeleider",
+        },
+        "vision": "Jonge, nog groeiende opleidingsschool in de stad: vier besturen, vier hogescholen en twee "
+        "universiteiten zorgen samen voor goede begeleiding van aanstaande leraren, en van starters daarna.",
     },
     {
         "slug": "ijssel-veluwe",
@@ -249,6 +260,7 @@ SECONDARY = [
         "region": "regio-zuidoost",
         "city": ("Nijmegen", "Nijmegen"),
         "induction": True,
+        "role_names": {"school_coordinator": "coördinator opleiden in de school"},
         "vision": "Academische opleidingsschool die onderzoek in de school verbindt met het opleiden en "
         "begeleiden van leraren.",
     },
@@ -286,7 +298,8 @@ SECONDARY = [
         "region": "regio-zuidwest",
         "city": ("Breda", "Breda"),
         "induction": False,
-        "vision": "Eén bestuur met zes scholengroepen leidt samen met hogescholen en universiteiten leraren op.",
+        "vision": "Eén bestuur met zes scholengroepen en veertien locaties leidt samen met twee hogescholen en drie "
+        "universiteiten leraren op.",
     },
     {
         "slug": "aosl",

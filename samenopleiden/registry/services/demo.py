@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import unicodedata
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -46,9 +47,19 @@ def _person_name(i: int) -> tuple[str, str]:
     return d.FIRST_NAMES[i % len(d.FIRST_NAMES)], d.LAST_NAMES[(i * 7 + i // len(d.FIRST_NAMES)) % len(d.LAST_NAMES)]
 
 
+def _ascii(text: str) -> str:
+    """'Zoë de Vries' -> 'zoedevries': e-mail addresses keep to plain letters."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "".join(ch for ch in folded.lower() if ch.isalnum())
+
+
+_MADE: set[tuple[int, str]] = set()  # (partnership id, e-mail) of every person this run made
+
+
 def _upsert_person(partnership: m.Partnership, i: int, *, domain: str, school=None, institute=None) -> m.Person:
     first, last = _person_name(i)
-    email = f"{first.lower()}.{last.lower().replace(' ', '')}.{i}@{domain}"
+    email = f"{_ascii(first)}.{_ascii(last)}.{i}@{domain}"
+    _MADE.add((partnership.pk, email))
     person, _ = m.Person.objects.update_or_create(
         partnership=partnership,
         email=email,
@@ -120,16 +131,26 @@ def load_demo(*, today: dt.date | None = None) -> list[DemoAccount]:
             institute=institutes[code], name="Opleiding leraar basisonderwijs (pabo)", defaults={"sector": "po"}
         )
     names = _Names(0)
+    _MADE.clear()
     groningen = _load_groningen(institutes, names, today)
-    _load_drenthe(institutes, names)
-    _load_hanze(institutes, names)
+    loaded = [groningen, _load_drenthe(institutes, names), _load_hanze(institutes, names)]
     noa = None
     for index, case in enumerate(d.SECONDARY):
-        p = _load_secondary(case, index, institutes, names)
+        p = _load_secondary(case, index, institutes, names, today)
+        loaded.append(p)
         if case["slug"] == "noa":
             noa = p
+    _prune_people(loaded)
     _load_accounts(groningen, noa)
     return ACCOUNTS
+
+
+def _prune_people(partnerships: list[m.Partnership]) -> None:
+    """Demo people an earlier version of the demo made (on the demo's example.nl domains) but this one did
+    not: gone, so that the demo converges. People added by hand (other addresses) stay."""
+    for p in partnerships:
+        made = {email for pid, email in _MADE if pid == p.pk}
+        p.people.filter(email__endswith=".example.nl").exclude(email__in=made).delete()
 
 
 def _schools_for_board(board: m.SchoolBoard, count: int, names: _Names, offset: int, sector: str = "po") -> list:
@@ -169,9 +190,13 @@ def _load_groningen(institutes, names: _Names, today: dt.date) -> m.Partnership:
         recognised_since=dt.date(2016, 8, 1),
         last_peer_review=dt.date(2021, 11, 15),
         website="https://www.example.org/sopi-groningen",
-        vision="Acht schoolbesturen en de pabo van NHL Stenden leiden samen leraren basisonderwijs op, in "
-        "opleidingsclusters van hooguit vier scholen met een vast koppel van schoolopleider en instituutsopleider. "
-        "Het partnerschap wil groeien tot alle studenten via Samen Opleiden worden opgeleid.",
+        vision=(
+            "Acht schoolbesturen en de pabo van NHL Stenden leiden samen leraren basisonderwijs op. Studenten "
+            "leren in opleidingsclusters: hooguit vier scholen van één bestuur, dicht bij elkaar, met samen zo'n "
+            "twaalf plaatsen en een vast koppel van schoolopleider en instituutsopleider. Van de voltijdstudenten "
+            "volgt nu ongeveer zestig procent zijn opleiding via het partnerschap, van de deeltijders veel minder; "
+            "het doel is dat straks iedere student zo wordt opgeleid, zonder in te leveren op begeleiding."
+        ),
         max_schools_per_cluster=4,
         regions=["onderwijsregio-groningen", "onderwijsregio-drenthe"],
     )
@@ -246,12 +271,18 @@ def _load_groningen(institutes, names: _Names, today: dt.date) -> m.Partnership:
         name="Werkgroep kwaliteitszorg",
         defaults={"kind": "werkgroep", "description": "Studentenenquête, panelgesprekken en jaarplannen."},
     )
+    # the steering group: three school board members, the programme's manager and the head of the
+    # teaching location at the institute, and the two programme leads (as secretaries)
     for k in range(3):
         member = _upsert_person(p, 950 + k, domain="bestuur.example.nl")
         _role(member, m.Role.STEERING_MEMBER)
         m.BodySeat.objects.get_or_create(
             body=steering, person=member, defaults={"seat_role": "chair" if k == 0 else "member"}
         )
+    for k in range(2):
+        member = _upsert_person(p, 955 + k, domain="nhlstenden.example.nl", institute=institutes["nhlstenden"])
+        _role(member, m.Role.STEERING_MEMBER)
+        m.BodySeat.objects.get_or_create(body=steering, person=member)
     for lead in leads:
         m.BodySeat.objects.get_or_create(body=steering, person=lead, defaults={"seat_role": "secretary"})
         m.BodySeat.objects.get_or_create(body=group, person=lead)
@@ -259,9 +290,14 @@ def _load_groningen(institutes, names: _Names, today: dt.date) -> m.Partnership:
         member = _upsert_person(p, 960 + k, domain="bestuur.example.nl")
         _role(member, m.Role.BOARD_MEMBER)
         m.BodySeat.objects.get_or_create(body=network, person=member)
-    for role, local in [(m.Role.SCHOOL_TEACHER_EDUCATOR, "schoolopleider"), (m.Role.WORKPLACE_SUPERVISOR, "mentor")]:
-        m.LocalRoleName.objects.update_or_create(partnership=p, role=role, defaults={"local_name": local})
+    _local_names(p, d.GRONINGEN_ROLE_NAMES)
     return p
+
+
+def _local_names(p: m.Partnership, names: dict[str, str]) -> None:
+    for role, local in names.items():
+        m.LocalRoleName.objects.update_or_create(partnership=p, role=role, defaults={"local_name": local})
+    p.role_names.exclude(role__in=list(names)).delete()
 
 
 def _load_drenthe(institutes, names: _Names) -> m.Partnership:
@@ -320,7 +356,7 @@ def _load_hanze(institutes, names: _Names) -> m.Partnership:
     return p
 
 
-def _load_secondary(case: dict, index: int, institutes, names: _Names) -> m.Partnership:
+def _load_secondary(case: dict, index: int, institutes, names: _Names, today: dt.date) -> m.Partnership:
     aspirant = case["status"] == "aspirant"
     p = _partnership(
         case["slug"],
@@ -371,10 +407,37 @@ def _load_secondary(case: dict, index: int, institutes, names: _Names) -> m.Part
             )
             _member(p, role="aspirant" if s >= case["schools"] else "partner", school=school, since=dt.date(2016, 8, 1))
             n += 1
-    lead = _upsert_person(p, 2000 + index, domain=f"{case['slug']}.example.nl")
+    domain = f"{case['slug']}.example.nl"
+    lead = _upsert_person(p, 2000 + index, domain=domain)
     _role(lead, m.Role.PROGRAMME_LEAD)
-    steering, _ = m.Body.objects.update_or_create(partnership=p, name="Stuurgroep", defaults={"kind": "stuurgroep"})
+    steering, _ = m.Body.objects.update_or_create(
+        partnership=p,
+        name="Stuurgroep",
+        defaults={
+            "kind": "stuurgroep",
+            "description": "Bestuurders van scholen en opleidingen; besluit over koers en geld.",
+        },
+    )
     m.BodySeat.objects.get_or_create(body=steering, person=lead, defaults={"seat_role": "secretary"})
+    # a school coordinator (schoolopleider) for each school, an institute educator for each institute,
+    # and one board member of each board in the steering group
+    base = 3000 + index * 200
+    first_locations = m.School.objects.filter(memberships__partnership=p, branch_code="00", memberships__role="partner")
+    for k, school in enumerate(first_locations.order_by("brin")):
+        so = _upsert_person(p, base + k, domain=domain, school=school)
+        _role(so, m.Role.SCHOOL_COORDINATOR if k == 0 else m.Role.SCHOOL_TEACHER_EDUCATOR)
+        expires = today + dt.timedelta(days=30 + 20 * k) if k % 4 == 1 else today + dt.timedelta(days=700)
+        _credential(so, "brlo", dt.date(2019, 9, 1), expires)
+    for k, code in enumerate(case["institutes"]):
+        io = _upsert_person(p, base + 100 + k, domain=domain, institute=institutes[code])
+        _role(io, m.Role.INSTITUTE_COORDINATOR if k == 0 else m.Role.INSTITUTE_TEACHER_EDUCATOR)
+    for k in range(len(boards)):
+        director = _upsert_person(p, base + 150 + k, domain=domain)
+        _role(director, m.Role.BOARD_MEMBER)
+        m.BodySeat.objects.get_or_create(
+            body=steering, person=director, defaults={"seat_role": "chair" if k == 0 else "member"}
+        )
+    _local_names(p, case.get("role_names", {}))
     return p
 
 
