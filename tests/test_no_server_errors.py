@@ -31,6 +31,8 @@ JUNK = [
         "regions": ["a", "b"],
         "lead_member": "0",
         "file": "not a file",
+        "zoek": "bestuur\x00",
+        "first_name": "A\x00",
     },
 ]
 

@@ -45,6 +45,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "samenopleiden.core.middleware.StripNulMiddleware",
     "samenopleiden.core.middleware.AccessContextMiddleware",
 ]
 

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
@@ -57,3 +57,29 @@ class LanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+def _without_nul(data: QueryDict) -> QueryDict | None:
+    if not any("\x00" in value for _key, values in data.lists() for value in values):
+        return None
+    cleaned = QueryDict(mutable=True)
+    for key, values in data.lists():
+        cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+    cleaned._mutable = False
+    return cleaned
+
+
+class StripNulMiddleware:
+    """NUL characters never belong in what a person types, and PostgreSQL cannot store or compare them
+    (a search for one would raise a database error). They are removed from query and form values before
+    any view sees them, so every present and future view is safe."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (cleaned := _without_nul(request.GET)) is not None:
+            request.GET = cleaned
+        if request.method == "POST" and (cleaned := _without_nul(request.POST)) is not None:
+            request.POST = cleaned
+        return self.get_response(request)
