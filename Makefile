@@ -14,10 +14,11 @@ $(STAMP): requirements.txt
 
 venv: $(STAMP)
 
-# The compiled catalogues (.mo) are committed; with GNU gettext present they are rebuilt from the .po files.
+# The compiled catalogues (.mo) are build output, made from the .po files: with GNU gettext's msgfmt when it is
+# there, otherwise by a small compiler in Python (same catalogue), so this works on any machine.
 messages: venv
-	@if [ ! -d locale ]; then true; elif command -v msgfmt >/dev/null 2>&1; then $(PY) manage.py compilemessages --ignore=.venv -v 0; \
-	else echo "msgfmt (GNU gettext) ontbreekt: de meegeleverde vertalingen worden gebruikt."; fi
+	@if [ ! -d locale ]; then true; elif command -v msgfmt >/dev/null 2>&1; then $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0; \
+	else $(PY) scripts/compile_messages.py; fi
 
 run: venv messages
 	$(PY) manage.py migrate --noinput -v 0
@@ -26,7 +27,7 @@ run: venv messages
 	@echo "Samen Opleiden draait op http://127.0.0.1:8000  (stoppen: Ctrl+C)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: venv messages
+test: venv
 	bash scripts/test.sh
 
 lint: venv

@@ -59,36 +59,60 @@ def generate() -> None:
             [m.Region(name=f"Regio {i}", slug=f"regio-{i}", kind="onderwijsregio") for i in range(25)]
         )
         institutes = m.Institute.objects.bulk_create(
-            [m.Institute(code=f"inst{i}", name=f"Lerarenopleiding {i}", level="wo" if i % 4 == 0 else "hbo")
-             for i in range(INSTITUTES)]
+            [
+                m.Institute(code=f"inst{i}", name=f"Lerarenopleiding {i}", level="wo" if i % 4 == 0 else "hbo")
+                for i in range(INSTITUTES)
+            ]
         )
         boards = m.SchoolBoard.objects.bulk_create(
             [m.SchoolBoard(name=f"Stichting Onderwijs {i}", authority_code=f"{10000 + i}") for i in range(BOARDS)]
         )
         schools = m.School.objects.bulk_create(
-            [m.School(brin=f"{i % 90 + 10:02d}{LETTERS[i // 90 % 22]}{LETTERS[i // 1980 % 22]}", branch_code="00",
-                      name=f"School {i}", board=boards[i % BOARDS], sector="po" if i % 3 else "vo",
-                      city=f"Plaats {i % 300}", municipality=f"Gemeente {i % 340}") for i in range(SCHOOLS)],
+            [
+                m.School(
+                    brin=f"{i % 90 + 10:02d}{LETTERS[i // 90 % 22]}{LETTERS[i // 1980 % 22]}",
+                    branch_code="00",
+                    name=f"School {i}",
+                    board=boards[i % BOARDS],
+                    sector="po" if i % 3 else "vo",
+                    city=f"Plaats {i % 300}",
+                    municipality=f"Gemeente {i % 340}",
+                )
+                for i in range(SCHOOLS)
+            ],
             batch_size=2000,
         )
         partnerships = m.Partnership.objects.bulk_create(
-            [m.Partnership(name=f"Partnerschap {i}", slug=f"p{i}", sector_po=i % 3 != 0, sector_vo=i % 3 == 0,
-                           status="erkend" if i % 5 else "aspirant", recognised_since=dt.date(2015, 1, 1),
-                           aspirant_since=dt.date(2022, 1, 1), last_peer_review=dt.date(2021, 1, 1))
-             for i in range(PARTNERSHIPS)]
+            [
+                m.Partnership(
+                    name=f"Partnerschap {i}",
+                    slug=f"p{i}",
+                    sector_po=i % 3 != 0,
+                    sector_vo=i % 3 == 0,
+                    status="erkend" if i % 5 else "aspirant",
+                    recognised_since=dt.date(2015, 1, 1),
+                    aspirant_since=dt.date(2022, 1, 1),
+                    last_peer_review=dt.date(2021, 1, 1),
+                )
+                for i in range(PARTNERSHIPS)
+            ]
         )
         m.Partnership.regions.through.objects.bulk_create(
-            [m.Partnership.regions.through(partnership_id=p.pk, region_id=regions[i % 25].pk)
-             for i, p in enumerate(partnerships)]
+            [
+                m.Partnership.regions.through(partnership_id=p.pk, region_id=regions[i % 25].pk)
+                for i, p in enumerate(partnerships)
+            ]
         )
         memberships, clusters, cluster_schools = [], [], []
         per = SCHOOLS // PARTNERSHIPS  # 50 schools, 10 boards, 2-3 institutes per partnership
         for i, p in enumerate(partnerships):
-            own_boards = boards[i * 10:(i + 1) * 10]
+            own_boards = boards[i * 10 : (i + 1) * 10]
             memberships += [m.Membership(partnership=p, board=b) for b in own_boards]
             memberships += [m.Membership(partnership=p, institute=institutes[(i + k) % INSTITUTES]) for k in range(3)]
-            memberships += [m.Membership(partnership=p, school=s, role="satellite" if j % 10 == 9 else "partner")
-                            for j, s in enumerate(schools[i * per:(i + 1) * per])]
+            memberships += [
+                m.Membership(partnership=p, school=s, role="satellite" if j % 10 == 9 else "partner")
+                for j, s in enumerate(schools[i * per : (i + 1) * per])
+            ]
             for c in range(12):
                 clusters.append(m.Cluster(partnership=p, board=own_boards[c % 10], name=f"Cluster {c}"))
         m.Membership.objects.bulk_create(memberships, batch_size=2000)
@@ -97,17 +121,30 @@ def generate() -> None:
         for cluster in m.Cluster.objects.all().only("pk", "partnership_id"):
             base = (cluster.partnership_id - partnerships[0].pk) * per
             offset = (cluster.pk % 12) * 4
-            cluster_schools += [through(cluster_id=cluster.pk, school_id=schools[base + (offset + k) % per].pk)
-                                for k in range(4)]
+            cluster_schools += [
+                through(cluster_id=cluster.pk, school_id=schools[base + (offset + k) % per].pk) for k in range(4)
+            ]
         through.objects.bulk_create(cluster_schools, batch_size=5000)
         cluster_ids = {}
         for pk, pid in m.Cluster.objects.values_list("pk", "partnership_id"):
             cluster_ids.setdefault(pid, []).append(pk)
-        people = [m.Person(partnership=partnerships[i % PARTNERSHIPS], first_name=f"Voornaam{i}",
-                           last_name=f"Achternaam{i}", email=f"persoon{i}@example.org") for i in range(PEOPLE)]
+        people = [
+            m.Person(
+                partnership=partnerships[i % PARTNERSHIPS],
+                first_name=f"Voornaam{i}",
+                last_name=f"Achternaam{i}",
+                email=f"persoon{i}@example.org",
+            )
+            for i in range(PEOPLE)
+        ]
         people = m.Person.objects.bulk_create(people, batch_size=5000)
-        roles = [m.Role.WORKPLACE_SUPERVISOR, m.Role.SCHOOL_TEACHER_EDUCATOR, m.Role.INSTITUTE_TEACHER_EDUCATOR,
-                 m.Role.ASSESSOR, m.Role.STEERING_MEMBER]
+        roles = [
+            m.Role.WORKPLACE_SUPERVISOR,
+            m.Role.SCHOOL_TEACHER_EDUCATOR,
+            m.Role.INSTITUTE_TEACHER_EDUCATOR,
+            m.Role.ASSESSOR,
+            m.Role.STEERING_MEMBER,
+        ]
         assignments, credentials = [], []
         for i, person in enumerate(people):
             pid = person.partnership_id
@@ -115,18 +152,34 @@ def generate() -> None:
             cluster = cluster_ids[pid][i % 12] if role != m.Role.STEERING_MEMBER else None
             assignments.append(m.RoleAssignment(person=person, partnership_id=pid, role=role, cluster_id=cluster))
             if i % 3 == 0:
-                credentials.append(m.Credential(person=person, partnership_id=pid, kind="supervision",
-                                                expires_on=today + dt.timedelta(days=i % 400)))
+                credentials.append(
+                    m.Credential(
+                        person=person,
+                        partnership_id=pid,
+                        kind="supervision",
+                        expires_on=today + dt.timedelta(days=i % 400),
+                    )
+                )
         m.RoleAssignment.objects.bulk_create(assignments, batch_size=5000)
         m.Credential.objects.bulk_create(credentials, batch_size=5000)
         lead_user = User.objects.create_user("benchlead", password="x")
-        lead = m.Person.objects.create(partnership=partnerships[0], first_name="Bench", last_name="Lead",
-                                       user=lead_user)
+        lead = m.Person.objects.create(
+            partnership=partnerships[0], first_name="Bench", last_name="Lead", user=lead_user
+        )
         m.RoleAssignment.objects.create(person=lead, partnership=partnerships[0], role=m.Role.PROGRAMME_LEAD)
         HistoryEntry.objects.bulk_create(
-            [HistoryEntry(partnership=partnerships[0], actor=lead_user, object_type="person", object_id=str(i),
-                          object_repr=f"Persoon {i}", action="changed", changes={"email": ["a", "b"]})
-             for i in range(2000)]
+            [
+                HistoryEntry(
+                    partnership=partnerships[0],
+                    actor=lead_user,
+                    object_type="person",
+                    object_id=str(i),
+                    object_repr=f"Persoon {i}",
+                    action="changed",
+                    changes={"email": ["a", "b"]},
+                )
+                for i in range(2000)
+            ]
         )
 
 
@@ -194,8 +247,10 @@ def main() -> int:
     if connection.vendor == "postgresql":  # what autovacuum does in production after a large load
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-    print(f"Database: {connection.vendor}. Generated {PARTNERSHIPS} partnerships, {SCHOOLS} schools, "
-          f"{BOARDS} boards, {PEOPLE} people in {time.perf_counter() - start:.1f} s.")
+    print(
+        f"Database: {connection.vendor}. Generated {PARTNERSHIPS} partnerships, {SCHOOLS} schools, "
+        f"{BOARDS} boards, {PEOPLE} people in {time.perf_counter() - start:.1f} s."
+    )
     ok = measure(args.rounds)
     print("\nAll pages under the bar." if ok else "\nSome pages are over the bar.")
     return 0 if ok else 1

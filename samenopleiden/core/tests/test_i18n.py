@@ -1,6 +1,10 @@
 """Dutch for everyone; English for who chooses it; and every Dutch text has its English translation."""
 
+import gettext
+import importlib.util
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -8,6 +12,7 @@ from django.conf import settings
 from django.urls import reverse
 
 PO = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
+COMPILER = Path(settings.BASE_DIR) / "scripts" / "compile_messages.py"
 
 
 def catalogue() -> dict[str, str]:
@@ -61,3 +66,64 @@ def test_every_source_text_is_in_the_catalogue():
             if match not in catalogued:
                 missing.append(f"{template.name}: {match}")
     assert not missing, missing[:10]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "expected", "absent"),
+    [
+        (
+            "nl",
+            ['<h1 class="utrecht-heading-1">Inloggen</h1>', "Gebruikersnaam of e-mailadres", "Wachtwoord vergeten?"],
+            ["Sign in", "Password"],
+        ),
+        (
+            "en",
+            ['<h1 class="utrecht-heading-1">Sign in</h1>', "Username or email address", "Password"],
+            ["Inloggen", "Wachtwoord"],
+        ),
+    ],
+)
+def test_the_sign_in_page_speaks_the_chosen_language(client, language, expected, absent):
+    login = reverse("accounts:login")
+    if language != settings.LANGUAGE_CODE:
+        client.post(reverse("set_language"), {"language": language, "next": login})
+    response = client.get(login)
+    html = response.content.decode()
+    assert response["Content-Language"] == language
+    assert f'<html lang="{language}"' in html
+    for text in expected:
+        assert text in html, f"{text!r} ontbreekt op de inlogpagina ({language})"
+    for text in absent:
+        assert text not in html, f"{text!r} staat op de inlogpagina ({language})"
+
+
+def test_the_python_compiler_gives_the_catalogue_msgfmt_gives(tmp_path):
+    """scripts/compile_messages.py (for machines without GNU gettext) must match msgfmt entry for entry."""
+    spec = importlib.util.spec_from_file_location("compile_messages", COMPILER)
+    compiler = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(compiler)
+    ours = tmp_path / "ours.mo"
+    ours.write_bytes(compiler.mo_bytes(compiler.parse_po(PO.read_text(encoding="utf-8"))))
+    with ours.open("rb") as f:
+        catalogue = gettext.GNUTranslations(f)
+    # the translations, plural forms by the header's rule, and escapes are found
+    assert catalogue.gettext("Inloggen") == "Sign in"
+    found = ("%(counter)s partnerschap gevonden", "%(counter)s partnerschappen gevonden")
+    assert catalogue.ngettext(*found, 1) == "%(counter)s partnership found"
+    assert catalogue.ngettext(*found, 3) == "%(counter)s partnerships found"
+    assert len(catalogue._catalog) > 500
+    # fuzzy, untranslated and obsolete entries are left out, as msgfmt does
+    sample = (
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n#, fuzzy\nmsgid "Vaag"\nmsgstr "Vague"\n\n'
+    )
+    sample += (
+        'msgid "Leeg"\nmsgstr ""\n\n#~ msgid "Oud"\n#~ msgstr "Old"\n\nmsgctxt "knop"\nmsgid "Open"\nmsgstr "Open up"\n'
+    )
+    assert set(compiler.parse_po(sample)) == {b"", b"knop\x04Open"}
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt:  # where GNU gettext is present (make test installs it), the two agree on every entry
+        theirs = tmp_path / "theirs.mo"
+        subprocess.run([msgfmt, "-o", str(theirs), str(PO)], check=True)
+        with theirs.open("rb") as a, ours.open("rb") as b:
+            assert gettext.GNUTranslations(a)._catalog == gettext.GNUTranslations(b)._catalog
