@@ -1,0 +1,12 @@
+"""Demo data of the conversations module, loaded by `make run`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import demo_assessment, demo_session
+
+
+def load(*, today: dt.date) -> None:
+    demo_session.load(today=today)
+    demo_assessment.load(today=today)

@@ -1,0 +1,3 @@
+"""Models of the conversations module: guides, sessions, the live board and reports."""
+
+__all__: list[str] = []
