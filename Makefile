@@ -25,7 +25,9 @@ run: venv messages
 	$(PY) manage.py load_demo
 	@echo ""
 	@echo "Samen Opleiden draait op http://127.0.0.1:8000  (stoppen: Ctrl+C)"
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@# the worker for background jobs (matching rounds, big imports) runs beside the server and stops with it
+	@$(PY) manage.py db_worker --interval 0.5 -v 0 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(PY) manage.py runserver 127.0.0.1:8000
 
 test: venv
 	bash scripts/test.sh

@@ -4,6 +4,8 @@ and an outsider who leads another partnership and should see nothing of the firs
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from samenopleiden.registry.models import Role
 from samenopleiden.registry.tests.factories import (
@@ -15,6 +17,15 @@ from samenopleiden.registry.tests.factories import (
     UserFactory,
     member,
 )
+
+
+@pytest.fixture(autouse=True)
+def dutch():
+    """Every test starts in Dutch: a request in English (the language switch) leaves its language active in the
+    thread, and a service called directly afterwards would otherwise answer in English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -7,7 +7,14 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("samenopleiden.accounts.urls")),
+    path("", include("samenopleiden.core.urls")),
     path("", include("samenopleiden.registry.urls")),
+    path("", include("samenopleiden.actions.urls")),
+    path("", include("samenopleiden.students.urls")),
+    path("", include("samenopleiden.placements.urls")),
+    path("", include("samenopleiden.quality.urls")),
+    path("", include("samenopleiden.conversations.urls")),
+    path("", include("samenopleiden.growth.urls")),
     path("platformbeheer/", admin.site.urls),
 ]
 

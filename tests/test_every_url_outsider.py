@@ -2,8 +2,9 @@
 nothing of partnership A may be shown or changed.
 
 URLs are found by walking the resolver, so views added later are covered without editing this test.
-URL arguments follow one convention (briefs/conventions.md): `slug` is the partnership, `pk` and
-`item_pk` are object ids. Three walks:
+URL arguments follow one convention (docs/conventions.md): `slug` is the partnership, `pk` and
+`item_pk` are object ids. Each module adds its own rows to partnership A through its `tests/walk.py`
+(see `module_walks` below and docs/conventions.md). Three walks:
 
 1. the outsider (programme lead of B) on A's URLs, with the id of every row of A: 404 (or 405 for
    POST-only views), no names of A in the page, and not one row of the database changed;
@@ -35,6 +36,7 @@ from samenopleiden.core import history
 from samenopleiden.core.access import Level, build_context
 from samenopleiden.core.imports import stash
 from samenopleiden.core.models import PendingImport
+from samenopleiden.core.modules import hooks, platform_apps
 from samenopleiden.registry.models import Cluster, Role
 from samenopleiden.registry.tests.factories import (
     BodyFactory,
@@ -52,7 +54,7 @@ from samenopleiden.registry.tests.factories import (
 SKIP_NAMESPACES = {"admin"}
 SKIP_ROUTES = ("i18n/", "platformbeheer/", "static/", "media/", "__debug__/")
 PUBLIC = {"registry:directory", "registry:profile"}
-TENANT_APPS = {"registry", "core"}
+TENANT_APPS = {name.rsplit(".", 1)[-1] for name in platform_apps()} - {"accounts"}
 CONVENTION = {"slug", "pk", "item_pk"}
 
 
@@ -142,6 +144,19 @@ def other_urls(ids: list[int]) -> Iterator[tuple[str, str]]:
 # --- partnership A, rich, and B ---------------------------------------------------------------------
 
 
+def module_walks() -> list[Any]:
+    """Each module's `tests/walk.py`. It may define:
+
+    - `populate(partnership, *, next_id, lead, educator)`: add rows of every kind the module has to A, each
+      with `id=next_id()` (ids no other table uses) and a secret word ("Geheim...") in its names;
+    - `secrets(partnership)` / `personal_secrets(partnership)`: strings only A's users may see (the second:
+      personal data, which not even a public page may show);
+    - `plausible_fields(partnership)`: form values that would be valid for the module's forms on A;
+    - `owned_rows(partnership)`: (model label, pk) of A's rows that carry no `partnership` field themselves.
+    """
+    return hooks("tests.walk")
+
+
 @pytest.fixture
 def rich_partnership(partnership, cluster, school, board, programme_lead, reader, educator):
     """Partnership A with a row of every kind, and a secret string in every name.
@@ -173,6 +188,9 @@ def rich_partnership(partnership, cluster, school, board, programme_lead, reader
     body.seats.create(id=next(ids), person=person, seat_role="chair")
     body.seats.create(id=next(ids), person=programme_lead, seat_role="secretary")
     partnership.role_names.create(id=next(ids), role=Role.WORKPLACE_SUPERVISOR, local_name="Geheime mentor")
+    for module in module_walks():
+        if hasattr(module, "populate"):
+            module.populate(partnership, next_id=lambda: next(ids), lead=programme_lead, educator=educator)
     history.record(actor=programme_lead.user, obj=person, action="created")
     history.record(actor=programme_lead.user, obj=body, action="changed", changes={"name": ["a", "b"]})
     people_csv = b"voornaam;achternaam;e-mail\nIngevoegd;Persoon;ingevoegd@example.org\n"
@@ -226,6 +244,9 @@ def owned_rows(partnership, *, shared: bool) -> set[tuple[str, Any]]:
     rows |= {("registry.BodySeat", pk) for pk in seats.values_list("pk", flat=True)}
     regions = partnership.regions.through.objects.filter(partnership=partnership)
     rows |= {(regions.model._meta.label, pk) for pk in regions.values_list("pk", flat=True)}
+    for module in module_walks():
+        if hasattr(module, "owned_rows"):
+            rows |= set(module.owned_rows(partnership))
     users = partnership.people.exclude(user=None).values_list("user_id", flat=True)
     rows |= {("auth.User", pk) for pk in users}
     if shared:
@@ -290,7 +311,12 @@ def _plausible_fields(a) -> dict[str, Any]:
     person = a.people.order_by("pk").first()
     cluster = a.clusters.order_by("pk").first()
     school = cluster.schools.order_by("pk").first()
+    fields: dict[str, Any] = {}
+    for module in module_walks():
+        if hasattr(module, "plausible_fields"):
+            fields |= module.plausible_fields(a)
     return {
+        **fields,
         "version": 1,
         "name": "Overgenomen",
         "short_name": "Overgenomen",
@@ -329,6 +355,11 @@ def secrets_of(partnership, *, people_only: bool) -> list[str]:
     found = []
     for first, last, email in partnership.people.values_list("first_name", "last_name", "email"):
         found += [f"{first} {last}", email] if email else [f"{first} {last}"]
+    for module in module_walks():
+        if hasattr(module, "personal_secrets"):
+            found += module.personal_secrets(partnership)
+        if not people_only and hasattr(module, "secrets"):
+            found += module.secrets(partnership)
     if not people_only:
         found += list(partnership.clusters.values_list("name", flat=True))
         found += list(partnership.bodies.values_list("name", flat=True))

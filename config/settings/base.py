@@ -30,9 +30,17 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
     "samenopleiden.core",
     "samenopleiden.accounts",
     "samenopleiden.registry",
+    "samenopleiden.actions",
+    "samenopleiden.students",
+    "samenopleiden.placements",
+    "samenopleiden.quality",
+    "samenopleiden.conversations",
+    "samenopleiden.growth",
 ]
 
 MIDDLEWARE = [
@@ -116,6 +124,9 @@ CACHES = {
     )
 }
 
+# Background work (core.jobs): the database backend of the django-tasks backport; `manage.py db_worker` runs it.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -123,6 +134,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Samen Opleiden <noreply@example.org>")
+# The platform's public address, for links in e-mails that are not sent from a page (reminders).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Uploads: imports are read in memory; keep them bounded.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024

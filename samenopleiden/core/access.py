@@ -56,6 +56,7 @@ ROLE_LEVELS: dict[str, Level] = {
     "school_coordinator": Level.EDUCATOR,
     "institute_teacher_educator": Level.EDUCATOR,
     "institute_coordinator": Level.EDUCATOR,
+    "placement_office": Level.EDUCATOR,  # an institute's stagebureau; its students: see `institutes` below
 }
 
 
@@ -65,6 +66,8 @@ class AccessContext:
     is_admin: bool = False
     levels: dict[int, Level] = field(default_factory=dict)
     clusters: dict[int, set[int]] = field(default_factory=dict)
+    # partnership id -> the institutes whose placement office (stagebureau) the user is in that partnership
+    institutes: dict[int, set[int]] = field(default_factory=dict)
 
     @property
     def is_authenticated(self) -> bool:
@@ -98,14 +101,16 @@ def build_context(user: Any, *, on: dt.date | None = None) -> AccessContext:
         RoleAssignment.objects.filter(person__user=user, role__in=list(ROLE_LEVELS))
         .filter(Q(start_date__isnull=True) | Q(start_date__lte=day))
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
-        .values_list("partnership_id", "role", "cluster_id")
+        .values_list("partnership_id", "role", "cluster_id", "person__institute_id")
     )
-    for partnership_id, role, cluster_id in rows:
+    for partnership_id, role, cluster_id, institute_id in rows:
         level = ROLE_LEVELS[role]
         if level > ctx.levels.get(partnership_id, 0):
             ctx.levels[partnership_id] = level
         if cluster_id:
             ctx.clusters.setdefault(partnership_id, set()).add(cluster_id)
+        if role == "placement_office" and institute_id:
+            ctx.institutes.setdefault(partnership_id, set()).add(institute_id)
     return ctx
 
 
@@ -219,6 +224,18 @@ def shared_object_for_change(ctx: AccessContext, queryset: models.QuerySet[M], p
         raise Http404 from None
 
 
+def own_pending_import(ctx: AccessContext, partnership: Partnership, pk: Any, *, kind: str) -> Any:
+    """An uploaded file awaiting confirmation: only who uploaded it confirms it, in the partnership it was for."""
+    from .models import PendingImport
+
+    if ctx.level(partnership) is None or not ctx.is_authenticated:
+        raise Http404
+    try:
+        return PendingImport.objects.get(pk=pk, kind=kind, partnership=partnership, created_by=ctx.user)
+    except (PendingImport.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
 def page_context(ctx: AccessContext, partnership: Partnership, **extra: Any) -> dict[str, Any]:
     """Template context for a page of one partnership: the partnership and what the user may do there."""
     return {
@@ -228,3 +245,254 @@ def page_context(ctx: AccessContext, partnership: Partnership, **extra: Any) -> 
         "can_view_history": ctx.can(Perm.VIEW_HISTORY, partnership),
         **extra,
     }
+
+
+# --- actions (samenopleiden.actions) -------------------------------------------------------------------
+
+
+def actions_visible(ctx: AccessContext, partnership: Partnership) -> models.QuerySet[Any]:
+    """Readers and leads: every action of the partnership; anyone else with a role: the actions they own."""
+    from samenopleiden.actions.selectors import actions_for
+
+    qs = actions_for(partnership)
+    if ctx.sees_all_of(partnership):
+        return qs
+    if ctx.level(partnership) is None:
+        return qs.none()
+    return qs.filter(owner__user=ctx.user)
+
+
+def action_for(ctx: AccessContext, partnership: Partnership, pk: Any, *, write: bool = False) -> Any:
+    """An action to read (404 when not visible), or to change: the lead changes everything, the owner only its
+    status and progress (the view asks `owns_action`); anyone else 403."""
+    try:
+        action = actions_visible(ctx, partnership).get(pk=pk)
+    except (ValueError, TypeError, models.ObjectDoesNotExist):
+        raise Http404 from None
+    if write and not (ctx.can(Perm.CHANGE, partnership) or owns_action(ctx, action)):
+        raise PermissionDenied
+    return action
+
+
+def owns_action(ctx: AccessContext, action: Any) -> bool:
+    return bool(ctx.is_authenticated and action.owner_id and action.owner.user_id == ctx.user.pk)
+
+
+# --- students (samenopleiden.students) -------------------------------------------------------------------
+# Students are personal data. The programme lead sees all of them, the placement office of an institute those of
+# its institute, and teacher educators those of their own cluster(s). Steering-group and board members see counts,
+# never students. Totals (counts, subsidy, coverage) are for everyone who reads the partnership and for placement
+# offices.
+
+
+def by_cluster_or_institute(
+    ctx: AccessContext, partnership: Partnership, qs: models.QuerySet[M], *, cluster: str, institute: str
+) -> models.QuerySet[M]:
+    """Rows about students: the lead sees all; others the rows of their own clusters (`cluster`: the lookup of the
+    row's cluster) and of the institutes whose placement office they are (`institute`: the institute lookup)."""
+    if ctx.can(Perm.CHANGE, partnership):
+        return qs
+    if ctx.level(partnership) is None:
+        return qs.none()
+    condition = Q(pk__in=[])
+    if own_clusters := ctx.clusters.get(partnership.pk):
+        condition |= Q(**{f"{cluster}__in": own_clusters})
+    if own_institutes := ctx.institutes.get(partnership.pk):
+        condition |= Q(**{f"{institute}__in": own_institutes})
+    return qs.filter(condition)
+
+
+def students_visible(ctx: AccessContext, partnership: Partnership) -> models.QuerySet[Any]:
+    from samenopleiden.students.models import Student
+
+    qs = Student.objects.filter(partnership=partnership)
+    return by_cluster_or_institute(ctx, partnership, qs, cluster="cluster_id", institute="institute_id")
+
+
+def sees_students(ctx: AccessContext, partnership: Partnership) -> bool:
+    """Whether the user may open the student pages at all (the lead, a placement office, a cluster's educator)."""
+    if ctx.level(partnership) is None:
+        return False
+    return bool(
+        ctx.can(Perm.CHANGE, partnership) or ctx.institutes.get(partnership.pk) or ctx.clusters.get(partnership.pk)
+    )
+
+
+def sees_student_totals(ctx: AccessContext, partnership: Partnership) -> bool:
+    """Counts, subsidy and coverage: readers and leads, and placement offices."""
+    return ctx.sees_all_of(partnership) or bool(ctx.institutes.get(partnership.pk))
+
+
+def student_institutes_for_change(ctx: AccessContext, partnership: Partnership) -> set[int] | None:
+    """The institutes whose students the user may add, import and change: None means all (the lead); an empty
+    set means none."""
+    if ctx.can(Perm.CHANGE, partnership):
+        return None
+    if ctx.level(partnership) is None:
+        return set()
+    return set(ctx.institutes.get(partnership.pk, set()))
+
+
+def require_student_change(ctx: AccessContext, partnership: Partnership) -> set[int] | None:
+    """404 outside the partnership; 403 for who may not change students; else `student_institutes_for_change`."""
+    allowed = student_institutes_for_change(ctx, partnership)
+    if ctx.level(partnership) is None:
+        raise Http404
+    if allowed is not None and not allowed:
+        raise PermissionDenied
+    return allowed
+
+
+def require_student_totals(ctx: AccessContext, partnership: Partnership) -> None:
+    if ctx.level(partnership) is None:
+        raise Http404
+    if not sees_student_totals(ctx, partnership):
+        raise PermissionDenied
+
+
+def student_for(ctx: AccessContext, partnership: Partnership, pk: Any, *, write: bool = False) -> Any:
+    """A student the user may see (404 otherwise); with `write`, one the user may change (403 otherwise)."""
+    try:
+        student = students_visible(ctx, partnership).select_related("institute", "school", "cluster").get(pk=pk)
+    except (ValueError, TypeError, models.ObjectDoesNotExist):
+        raise Http404 from None
+    if write:
+        allowed = student_institutes_for_change(ctx, partnership)
+        if allowed is not None and student.institute_id not in allowed:
+            raise PermissionDenied
+    return student
+
+
+def count_statement_for(ctx: AccessContext, partnership: Partnership, pk: Any) -> Any:
+    """A frozen count statement (totals and pseudonyms only) for who reads the partnership's totals."""
+    from samenopleiden.students.models import CountStatement
+
+    require_student_totals(ctx, partnership)
+    try:
+        return CountStatement.objects.get(partnership=partnership, pk=pk)
+    except (CountStatement.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+# --- background jobs (core.jobs) ---------------------------------------------------------------------------
+
+
+def job_for(ctx: AccessContext, partnership: Partnership, pk: Any) -> Any:
+    """A background job of the partnership: its progress is for who started it and for the lead."""
+    from .models import Job
+
+    if ctx.level(partnership) is None:
+        raise Http404
+    try:
+        job = Job.objects.get(pk=pk, partnership=partnership)
+    except (Job.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if not (ctx.can(Perm.CHANGE, partnership) or (ctx.is_authenticated and job.created_by_id == ctx.user.pk)):
+        raise Http404
+    return job
+
+
+# --- placements (samenopleiden.placements) -------------------------------------------------------------------
+# Places offered are not personal data: everyone of the partnership reads them; the lead changes all offers, a
+# school's teacher educators and coordinators those of the schools in their own cluster(s). Matching rounds and
+# placements name students: the lead and placement offices (their institute's students) run rounds; educators
+# see the placements in their own clusters.
+
+
+def offer_schools_for_change(ctx: AccessContext, partnership: Partnership) -> set[int] | None:
+    """The schools whose offers the user may change: None means all (the lead); an empty set means none."""
+    if ctx.can(Perm.CHANGE, partnership):
+        return None
+    from samenopleiden.registry.models import Cluster
+
+    own = ctx.clusters.get(partnership.pk, set())
+    return set(Cluster.schools.through.objects.filter(cluster_id__in=own).values_list("school_id", flat=True))
+
+
+def offer_for(ctx: AccessContext, partnership: Partnership, pk: Any, *, write: bool = False) -> Any:
+    from samenopleiden.placements.models import CapacityOffer
+
+    if ctx.level(partnership) is None:
+        raise Http404
+    try:
+        offer = CapacityOffer.objects.select_related("school").get(pk=pk, partnership=partnership)
+    except (CapacityOffer.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if write:
+        allowed = offer_schools_for_change(ctx, partnership)
+        if allowed is not None and offer.school_id not in allowed:
+            raise PermissionDenied
+    return offer
+
+
+def runs_rounds(ctx: AccessContext, partnership: Partnership) -> bool:
+    """The lead and placement offices open, run and confirm matching rounds."""
+    return ctx.can(Perm.CHANGE, partnership) or bool(ctx.institutes.get(partnership.pk))
+
+
+def rounds_visible(ctx: AccessContext, partnership: Partnership) -> models.QuerySet[Any]:
+    """The lead: every round; a placement office: the rounds of its institute and those for all institutes."""
+    from samenopleiden.placements.models import MatchingRound
+
+    qs = MatchingRound.objects.filter(partnership=partnership)
+    if ctx.can(Perm.CHANGE, partnership):
+        return qs
+    own = ctx.institutes.get(partnership.pk)
+    if ctx.level(partnership) is None or not own:
+        return qs.none()
+    return qs.filter(Q(institute_id__in=own) | Q(institute__isnull=True))
+
+
+def round_for(ctx: AccessContext, partnership: Partnership, pk: Any) -> Any:
+    """A round the user may see and run (404 otherwise: rounds hold students' placements)."""
+    if ctx.level(partnership) is None:
+        raise Http404
+    try:
+        return rounds_visible(ctx, partnership).get(pk=pk)
+    except (ValueError, TypeError, models.ObjectDoesNotExist):
+        raise Http404 from None
+
+
+def run_for(ctx: AccessContext, partnership: Partnership, pk: Any) -> Any:
+    """A run of a round the user may see (404 otherwise)."""
+    from samenopleiden.placements.models import RoundRun
+
+    try:
+        run = RoundRun.objects.select_related("round").get(pk=pk, partnership=partnership)
+    except (RoundRun.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    round_for(ctx, partnership, run.round_id)
+    return run
+
+
+def placements_visible(ctx: AccessContext, partnership: Partnership) -> models.QuerySet[Any]:
+    """Confirmed placements: the lead all; a placement office its institute's students; educators their clusters'."""
+    from samenopleiden.placements.models import Placement
+
+    qs = Placement.objects.filter(partnership=partnership)
+    return by_cluster_or_institute(ctx, partnership, qs, cluster="cluster_id", institute="student__institute_id")
+
+
+# --- students: subsidy and coverage (samenopleiden.students, views/subsidy.py and views/coverage.py) ---------------
+# Totals only, so `require_student_totals` decides who reads. An institute's total student numbers (the coverage
+# denominator) are entered by its placement office, by the lead of a partnership it takes part in, and by the
+# platform administrator: `student_institutes_for_change` says which institutes that is.
+
+
+def coverage_institute_for(ctx: AccessContext, partnership: Partnership, pk: Any, *, write: bool = False) -> Any:
+    """An institute of the partnership (taking part, or with students trained there) for its coverage totals: 404
+    outside the partnership or for another institute; 403 for who may not read totals or, with `write`, may not
+    enter this institute's numbers."""
+    from samenopleiden.registry.models import Institute
+
+    require_student_totals(ctx, partnership)
+    scope = Q(memberships__partnership=partnership) | Q(students__partnership=partnership)
+    try:
+        institute = Institute.objects.filter(scope).distinct().get(pk=pk)
+    except (Institute.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if write:
+        allowed = student_institutes_for_change(ctx, partnership)
+        if allowed is not None and institute.pk not in allowed:
+            raise PermissionDenied
+    return institute

@@ -11,13 +11,13 @@ from django.db import models
 from .models import HistoryEntry
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     if isinstance(value, models.Model):
         return str(value)
     if isinstance(value, (dt.date, dt.datetime, Decimal)):
         return str(value)
     if isinstance(value, (list, tuple, set)):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     return value
 
 
@@ -26,7 +26,7 @@ def snapshot(obj: models.Model, fields: list[str] | None = None) -> dict[str, An
     names = fields or [
         f.name for f in obj._meta.concrete_fields if f.editable and not f.primary_key and f.name != "version"
     ]
-    return {name: _plain(getattr(obj, name)) for name in names}
+    return {name: plain(getattr(obj, name)) for name in names}
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
@@ -52,5 +52,25 @@ def record(
         object_id=str(obj.pk),
         object_repr=str(obj)[:300],
         action=action,
-        changes={k: _plain(v) for k, v in (changes or {}).items()},
+        changes={k: plain(v) for k, v in (changes or {}).items()},
+    )
+
+
+def record_many(*, actor: Any, partnership: Any, rows: list[tuple[models.Model, str, dict[str, Any]]]) -> None:
+    """Many changes at once (an import of thousands of rows): one insert per batch instead of one per row."""
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    HistoryEntry.objects.bulk_create(
+        [
+            HistoryEntry(
+                partnership=partnership,
+                actor=user,
+                object_type=obj._meta.model_name or "",
+                object_id=str(obj.pk),
+                object_repr=str(obj)[:300],
+                action=action,
+                changes={k: plain(v) for k, v in changes.items()},
+            )
+            for obj, action, changes in rows
+        ],
+        batch_size=2000,
     )

@@ -131,7 +131,7 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def stash(*, kind: str, data: bytes, filename: str, user: Any, partnership: Any) -> Any:
+def stash(*, kind: str, data: bytes, filename: str, user: Any, partnership: Any, options: dict | None = None) -> Any:
     """Keep an uploaded file until its preview is confirmed; files older than a day are dropped."""
     import datetime as dt
     import hashlib
@@ -143,6 +143,7 @@ def stash(*, kind: str, data: bytes, filename: str, user: Any, partnership: Any)
     PendingImport.objects.filter(created_at__lt=timezone.now() - dt.timedelta(days=1)).delete()
     return PendingImport.objects.create(
         kind=kind,
+        options=options or {},
         content=data,
         filename=filename[:255],
         created_by=user,

@@ -59,6 +59,7 @@ class PendingImport(models.Model):
         "registry.Partnership", null=True, blank=True, on_delete=models.CASCADE, related_name="pending_imports"
     )
     kind = models.CharField(max_length=30)
+    options = models.JSONField(default=dict, blank=True)  # what the uploader chose besides the file (e.g. the year)
     filename = models.CharField(max_length=255)
     content = models.BinaryField()
     sha256 = models.CharField(max_length=64)
@@ -72,3 +73,62 @@ class PendingImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.filename}"
+
+
+class SentReminder(models.Model):
+    """A reminder e-mail that went out (core.reminders): its key is never sent again."""
+
+    key = models.CharField(max_length=200, unique=True)
+    partnership = models.ForeignKey(
+        "registry.Partnership", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("verstuurde herinnering")
+        verbose_name_plural = _("verstuurde herinneringen")
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class Job(models.Model):
+    """Long work (a matching round, a big import or export) that runs in the background, with its progress.
+    Started and run through core.jobs; the page polls it for the progress bar."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("in de wachtrij")
+        RUNNING = "running", _("bezig")
+        DONE = "done", _("klaar")
+        FAILED = "failed", _("mislukt")
+
+    partnership = models.ForeignKey(
+        "registry.Partnership", null=True, blank=True, on_delete=models.CASCADE, related_name="jobs"
+    )
+    kind = models.CharField(max_length=60)
+    arguments = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.FloatField(default=0.0)
+    stage = models.CharField(max_length=200, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("taak op de achtergrond")
+        verbose_name_plural = _("taken op de achtergrond")
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.get_status_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * min(max(self.progress, 0.0), 1.0))

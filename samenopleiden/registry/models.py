@@ -48,6 +48,7 @@ class Role(models.TextChoices):
     PROGRAMME_LEAD = "programme_lead", _("programmaleider")
     STEERING_MEMBER = "steering_member", _("stuurgroeplid")
     BOARD_MEMBER = "board_member", _("bestuurder")
+    PLACEMENT_OFFICE = "placement_office", _("stagebureau")
 
 
 class Region(models.Model):

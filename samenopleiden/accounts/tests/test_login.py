@@ -2,7 +2,6 @@
 
 import pytest
 from django.contrib.auth import SESSION_KEY
-from django.core.cache import cache
 from django.urls import reverse
 
 from samenopleiden.registry.tests.factories import UserFactory
@@ -11,14 +10,6 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "geheim-wachtwoord-1"  # the factories' password
 WRONG_LOGIN = "Deze combinatie van gebruikersnaam (of e-mailadres) en wachtwoord klopt niet."
 LOCKED = "Te veel mislukte pogingen om in te loggen."
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Throttling counts failures in the cache: every test starts and ends with an empty one."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -5,20 +5,12 @@ import re
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 
 from samenopleiden.registry.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 NEW = "Een-nieuw-wachtwoord-9"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from samenopleiden.core.modules import hooks
 from samenopleiden.registry import demo_data as d
 from samenopleiden.registry import models as m
 
@@ -27,6 +28,7 @@ ACCOUNTS = [
     DemoAccount("programmaleider", "programmaleider van het partnerschap Groningen (wijzigt alles daarvan)"),
     DemoAccount("stuurgroep", "stuurgroeplid in Groningen (leest alles van dat partnerschap)"),
     DemoAccount("schoolopleider", "schoolopleider van één Groningse cluster (leest die cluster)"),
+    DemoAccount("stagebureau", "stagebureau van NHL Stenden in Groningen (importeert en ziet de eigen studenten)"),
     DemoAccount("noa", "programmaleider van de Nieuwe Opleidingsschool Amsterdam"),
     DemoAccount("beheer", "platformbeheerder (alles, en /platformbeheer/)"),
 ]
@@ -118,7 +120,16 @@ def _user(username: str, *, first: str, last: str, superuser: bool = False):
 
 @transaction.atomic
 def load_demo(*, today: dt.date | None = None) -> list[DemoAccount]:
+    """The whole demo: the registry's partnerships, then each module's own demo data (`<app>/demo.py`, a
+    function `load(today=...)`), in the order of INSTALLED_APPS."""
     today = today or timezone.localdate()
+    accounts = _load_registry(today)
+    for module in hooks("demo"):
+        module.load(today=today)
+    return accounts
+
+
+def _load_registry(today: dt.date) -> list[DemoAccount]:
     for slug, name, kind in d.REGIONS:
         m.Region.objects.update_or_create(slug=slug, defaults={"name": name, "kind": kind})
     institutes = {}
@@ -253,6 +264,8 @@ def _load_groningen(institutes, names: _Names, today: dt.date) -> m.Partnership:
     for lead in leads:
         _role(lead, m.Role.PROGRAMME_LEAD)
     _role(ios[0], m.Role.INSTITUTE_COORDINATOR)
+    placement_office = _upsert_person(p, 905, domain="nhlstenden.example.nl", institute=institutes["nhlstenden"])
+    _role(placement_office, m.Role.PLACEMENT_OFFICE)
     steering, _ = m.Body.objects.update_or_create(
         partnership=p,
         name="Stuurgroep",
@@ -449,6 +462,7 @@ def _load_accounts(groningen: m.Partnership, noa: m.Partnership | None) -> None:
             "schoolopleider",
             groningen.people.filter(roles__role=m.Role.SCHOOL_TEACHER_EDUCATOR).order_by("email").first(),
         ),
+        ("stagebureau", groningen.people.filter(roles__role=m.Role.PLACEMENT_OFFICE).order_by("email").first()),
     ]
     if noa is not None:
         links.append(("noa", noa.people.filter(roles__role=m.Role.PROGRAMME_LEAD).order_by("email").first()))

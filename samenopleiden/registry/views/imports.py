@@ -5,18 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samenopleiden.core import access
 from samenopleiden.core.access import Perm
-from samenopleiden.core.errors import DomainError
-from samenopleiden.core.imports import stash
-from samenopleiden.core.models import PendingImport
+from samenopleiden.core.importflow import confirm_import, upload_page
 from samenopleiden.registry.forms.imports import UploadForm
 from samenopleiden.registry.services.imports import duo, people
 
@@ -49,48 +46,36 @@ def _upload(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     partnership = access.partnership_for(ctx, slug, Perm.CHANGE)
     spec = KINDS[kind]
     form = UploadForm(request.POST or None, request.FILES or None)
-    context = access.page_context(ctx, partnership, nav="imports", title=spec["title"], kind=kind, form=form)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        data = upload.read()
-        try:
-            plan = spec["plan"](data, upload.name, partnership)
-        except DomainError as exc:
-            form.add_error("file", exc.message)
-        else:
-            pending = (
-                stash(kind=kind, data=data, filename=upload.name, user=request.user, partnership=partnership)
-                if plan.ok
-                else None
-            )
-            context.update(
-                plan=plan,
-                pending=pending,
-                filename=upload.name,
-                confirm_url=reverse(spec["confirm"], args=[slug, pending.pk]) if pending else None,
-            )
-            return render(request, "registry/imports/preview.html", context)
-    return render(request, "registry/imports/upload.html", context, status=400 if request.method == "POST" else 200)
+    return upload_page(
+        request,
+        partnership=partnership,
+        kind=kind,
+        form=form,
+        context=access.page_context(ctx, partnership, nav="imports", title=spec["title"], kind=kind, form=form),
+        template="registry/imports/upload.html",
+        read=lambda data, name, options: spec["plan"](data, name, partnership),
+        confirm_url=lambda pk: reverse(spec["confirm"], args=[slug, pk]),
+        retry_url=reverse(f"registry:import_{kind}", args=[slug]),
+        cancel_url=reverse("registry:imports", args=[slug]),
+    )
 
 
 def _confirm(request: HttpRequest, slug: str, pk: int, kind: str) -> HttpResponse:
     ctx = request.ctx  # type: ignore[attr-defined]
     partnership = access.partnership_for(ctx, slug, Perm.CHANGE)
     spec = KINDS[kind]
-    pending = access.tenant_object_for(
-        ctx, PendingImport.objects.filter(kind=kind), pk, write=True, partnership=partnership
+    return confirm_import(
+        request,
+        ctx=ctx,
+        partnership=partnership,
+        pk=pk,
+        kind=kind,
+        read=lambda data, name, options: spec["plan"](data, name, partnership),
+        apply=lambda plan: spec["apply"](plan, partnership, request.user),
+        message=_("Import klaar: %(created)s nieuw, %(updated)s gewijzigd, %(unchanged)s ongewijzigd."),
+        success_url=lambda plan: reverse(spec["done"], args=[slug]),
+        failure_url=reverse(f"registry:import_{kind}", args=[slug]),
     )
-    try:
-        plan = spec["plan"](bytes(pending.content), pending.filename, partnership)
-        counts = spec["apply"](plan, partnership, request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-        return redirect(f"registry:import_{kind}", slug=slug)
-    pending.delete()
-    messages.success(
-        request, _("Import klaar: %(created)s nieuw, %(updated)s gewijzigd, %(unchanged)s ongewijzigd.") % counts
-    )
-    return redirect(spec["done"], slug=slug)
 
 
 def _view(func: Callable[..., HttpResponse], kind: str, post_only: bool = False) -> Callable[..., HttpResponse]:

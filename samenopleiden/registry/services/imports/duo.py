@@ -51,6 +51,10 @@ class DuoPlan:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def summary(self) -> list[tuple[int, str]]:
+        return [(len(self.new), _("nieuw")), (len(self.changed), _("gewijzigd")), (self.unchanged, _("ongewijzigd"))]
+
 
 def _column(table: Table, key: str) -> str | None:
     return next((name for name in COLUMNS[key] if name in table.header), None)

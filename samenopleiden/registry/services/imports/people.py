@@ -69,6 +69,15 @@ class PeoplePlan:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def summary(self) -> list[tuple[int, str]]:
+        return [
+            (self.new, _("nieuw")),
+            (self.changed, _("gewijzigd")),
+            (self.unchanged, _("ongewijzigd")),
+            (self.new_roles, _("nieuwe rollen")),
+        ]
+
 
 def plan(data: bytes, filename: str, *, partnership: Partnership) -> PeoplePlan:
     table = read_table(data, filename)
