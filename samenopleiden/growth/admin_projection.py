@@ -1,0 +1,1 @@
+"""Admin of the growth module's projection part."""

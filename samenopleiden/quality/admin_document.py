@@ -1,0 +1,1 @@
+"""Admin of the quality module's document part."""
