@@ -1,3 +1,3 @@
 """Admin of the conversations module: one file per part."""
 
-from . import admin_session, admin_assessment  # noqa: F401
+from . import admin_assessment, admin_board, admin_session  # noqa: F401

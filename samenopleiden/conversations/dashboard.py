@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import dashboard_session, dashboard_assessment
+from . import dashboard_assessment, dashboard_board, dashboard_session
 
 
 def cards(ctx, partnership, today: dt.date) -> list:
-    return dashboard_session.cards(ctx, partnership, today) + dashboard_assessment.cards(ctx, partnership, today)
+    return [
+        card
+        for part in (dashboard_session, dashboard_board, dashboard_assessment)
+        for card in part.cards(ctx, partnership, today)
+    ]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import reminders_session, reminders_assessment
+from . import reminders_assessment, reminders_board, reminders_session
 
 
 def due_reminders(today: dt.date) -> list:
-    return reminders_session.due_reminders(today) + reminders_assessment.due_reminders(today)
+    return [r for part in (reminders_session, reminders_board, reminders_assessment) for r in part.due_reminders(today)]

@@ -1,3 +1,3 @@
 """Admin of the growth module: one file per part."""
 
-from . import admin_workspace, admin_projection  # noqa: F401
+from . import admin_projection, admin_workspace  # noqa: F401

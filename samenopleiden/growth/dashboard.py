@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import dashboard_workspace, dashboard_projection
+from . import dashboard_projection, dashboard_workspace
 
 
 def cards(ctx, partnership, today: dt.date) -> list:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import reminders_workspace, reminders_projection
+from . import reminders_projection, reminders_workspace
 
 
 def due_reminders(today: dt.date) -> list:

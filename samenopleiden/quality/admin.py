@@ -1,3 +1,3 @@
 """Admin of the quality module: one file per part."""
 
-from . import admin_document, admin_cycle  # noqa: F401
+from . import admin_cycle, admin_document  # noqa: F401

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import dashboard_document, dashboard_cycle
+from . import dashboard_cycle, dashboard_document
 
 
 def cards(ctx, partnership, today: dt.date) -> list:

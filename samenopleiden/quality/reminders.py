@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import reminders_document, reminders_cycle
+from . import reminders_cycle, reminders_document
 
 
 def due_reminders(today: dt.date) -> list:

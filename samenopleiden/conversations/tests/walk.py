@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from . import walk_assessment, walk_session
+from . import walk_assessment, walk_board, walk_session
+
+PARTS = (walk_session, walk_board, walk_assessment)
 
 
 def populate(partnership, *, next_id, lead, educator) -> None:
-    walk_session.populate(partnership, next_id=next_id, lead=lead, educator=educator)
-    walk_assessment.populate(partnership, next_id=next_id, lead=lead, educator=educator)
+    for part in PARTS:
+        part.populate(partnership, next_id=next_id, lead=lead, educator=educator)
 
 
 def secrets(partnership) -> list[str]:
-    return walk_session.secrets(partnership) + walk_assessment.secrets(partnership)
+    return [secret for part in PARTS for secret in part.secrets(partnership)]

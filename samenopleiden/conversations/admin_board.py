@@ -1,0 +1,1 @@
+"""Admin of the conversations module's board part."""

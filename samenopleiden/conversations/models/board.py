@@ -1,0 +1,3 @@
+"""Models of the conversations module's board part: the live board (post-its, dot-voting, placemat)."""
+
+__all__: list[str] = []
