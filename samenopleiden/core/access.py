@@ -496,3 +496,25 @@ def coverage_institute_for(ctx: AccessContext, partnership: Partnership, pk: Any
         if allowed is not None and institute.pk not in allowed:
             raise PermissionDenied
     return institute
+
+
+# --- growth workspace (samenopleiden.growth) --------------------------------------------------------------
+# The growth workspace, the variant matrix and candidates joining: no student data, so everyone of the partnership
+# reads it (student numbers on the overview follow `sees_student_totals`); who changes the partnership
+# (Perm.CHANGE: the programme lead) changes it.
+
+
+def growth_row_for(
+    ctx: AccessContext, partnership: Partnership, queryset: models.QuerySet[M], pk: Any, *, write: bool = False
+) -> M:
+    """A workspace row of `partnership`: 404 outside the partnership or for another partnership's row; 403 with
+    `write` for who may not change the partnership."""
+    if ctx.level(partnership) is None:
+        raise Http404
+    try:
+        obj = queryset.filter(partnership=partnership).get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if write and not ctx.can(Perm.CHANGE, partnership):
+        raise PermissionDenied
+    return obj
