@@ -2,6 +2,7 @@
 rows the platform administrator keeps here; the partnership rows are listed for support."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import (
     Candidate,
@@ -22,10 +23,10 @@ class GrowthVariantAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "code", "order", "is_active", "summary"]}),
         (
-            "Overwegingen (één per regel)",
+            _("Overwegingen (één per regel)"),
             {"fields": ["governance", "finance", "organisation", "support", "quality"]},
         ),
-        ("Afweging (één per regel)", {"fields": ["advantages", "disadvantages", "questions"]}),
+        (_("Afweging (één per regel)"), {"fields": ["advantages", "disadvantages", "questions"]}),
     ]
 
 

@@ -366,3 +366,9 @@ def test_the_dashboard_card_counts_candidates_with_late_steps(partnership, candi
     [card] = dashboard_workspace.cards(ctx, partnership, today)
     assert card.tone == "ok"
     assert dashboard_workspace.cards(build_context(outsider.user), partnership, today) == []
+
+
+def test_the_partnership_dashboard_shows_the_card(client, reader, candidate):
+    client.force_login(reader.user)
+    body = client.get(reverse("registry:dashboard", args=[candidate.partnership.slug])).content.decode()
+    assert "Toetreding" in body and reverse("growth:candidates", args=[candidate.partnership.slug]) in body
