@@ -8,10 +8,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Sum
 
 from samenopleiden.placements import selectors as placement_selectors
-from samenopleiden.placements.models import Period
+from samenopleiden.placements.models import CapacityOffer, Period
 from samenopleiden.registry.models import Partnership
 from samenopleiden.registry.selectors import organisations
 from samenopleiden.students import schoolyear
@@ -49,13 +49,28 @@ def preparation(partnership: Partnership, school_year: str, *, with_students: bo
 class ForecastRow:
     forecast: PlacesForecast
     term: str
+    offered: int | None  # places offered for that whole school year (placements module); None: nothing offered yet
+
+    @property
+    def gap(self) -> int | None:
+        return None if self.offered is None else self.forecast.places - self.offered
 
 
 def forecasts(partnership: Partnership, *, today: dt.date) -> list[ForecastRow]:
+    """The forecast per school year next to the places schools offer for that year (two queries)."""
     current = schoolyear.first_year(schoolyear.current(today))
+    rows = list(PlacesForecast.objects.filter(partnership=partnership).order_by("school_year"))
+    offered = dict(
+        CapacityOffer.objects.filter(
+            partnership=partnership, period=Period.YEAR, school_year__in=[r.school_year for r in rows]
+        )
+        .values("school_year")
+        .annotate(places=Sum("places"))
+        .values_list("school_year", "places")
+    )
     return [
-        ForecastRow(row, onboarding.term(schoolyear.first_year(row.school_year), current))
-        for row in PlacesForecast.objects.filter(partnership=partnership).order_by("school_year")
+        ForecastRow(row, onboarding.term(schoolyear.first_year(row.school_year), current), offered.get(row.school_year))
+        for row in rows
     ]
 
 

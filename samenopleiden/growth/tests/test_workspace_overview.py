@@ -199,3 +199,13 @@ def test_overview_queries_stay_flat(client, programme_lead, filled, django_asser
         services.forecast_create(partnership=filled, school_year=year, places=ahead, actor=None, today=dt.date.today())
     with django_assert_max_num_queries(30):
         assert client.get(url).status_code == 200
+
+
+def test_the_forecast_stands_next_to_the_places_offered(client, programme_lead, filled):
+    services.forecast_create(partnership=filled, school_year=_year(), places=10, actor=None, today=timezone.localdate())
+    client.force_login(programme_lead.user)
+    rows = client.get(reverse("growth:overview", args=[filled.slug])).context["forecasts"]
+    by_year = {row.forecast.school_year: row for row in rows}
+    assert by_year[_year()].offered == 7 and by_year[_year()].gap == 3
+    following = by_year[schoolyear.following(_year())]
+    assert following.offered is None and following.gap is None
