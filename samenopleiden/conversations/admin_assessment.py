@@ -63,6 +63,9 @@ class GoodPracticeAdmin(admin.ModelAdmin):
     def reject(self, request, queryset):
         for practice in queryset:
             services.practice_review(
-                practice=practice, approve=False, note=str(_("Niet opgenomen door de platformbeheerder.")), actor=request.user
+                practice=practice,
+                approve=False,
+                note=str(_("Niet opgenomen door de platformbeheerder.")),
+                actor=request.user,
             )
         messages.success(request, _("De gekozen voorbeelden zijn niet opgenomen."))

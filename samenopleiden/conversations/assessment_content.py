@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-
 # (key, title, [(key, statement)])
 GROUPS: list[tuple[str, str, list[tuple[str, str]]]] = [
     (

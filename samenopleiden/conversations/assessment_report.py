@@ -98,9 +98,7 @@ def build(results: Any) -> ReportView:
         GroupView(
             title=g.title,
             line=line(g.title, report.groups[g.key], "group", g.key),
-            statements=[
-                line(s.text, report.statements[s.key], "statement", s.key) for s in content.statements[g.pk]
-            ],
+            statements=[line(s.text, report.statements[s.key], "statement", s.key) for s in content.statements[g.pk]],
         )
         for g in content.groups
     ]
@@ -111,9 +109,7 @@ def build(results: Any) -> ReportView:
         % {"text": texts[(s.kind, s.key)], "school": fmt(s.school), "institute": fmt(s.institute)}
         for s in report.blind_spots
     ]
-    barriers = sorted(
-        ((b.text, report.barriers.get(b.key, 0)) for b in content.barriers), key=lambda pair: -pair[1]
-    )
+    barriers = sorted(((b.text, report.barriers.get(b.key, 0)) for b in content.barriers), key=lambda pair: -pair[1])
     strengths = dict(DilemmaAnswer.Strength.choices)
     dilemmas = [
         DilemmaView(
@@ -157,8 +153,16 @@ def sheets(view: ReportView) -> list[Any]:
     header = [_("Groep"), _("Stelling"), *view.perspective_labels, _("Gemiddeld"), _("n.v.t."), _("Blinde vlek")]
     rows = []
     for g in view.groups:
-        rows.append([g.title, _("(hele groep)"), *g.line.cells, g.line.overall, g.line.not_applicable,
-                     _("ja") if g.line.blind_spot else ""])
+        rows.append(
+            [
+                g.title,
+                _("(hele groep)"),
+                *g.line.cells,
+                g.line.overall,
+                g.line.not_applicable,
+                _("ja") if g.line.blind_spot else "",
+            ]
+        )
         for s in g.statements:
             rows.append([g.title, s.text, *s.cells, s.overall, s.not_applicable, _("ja") if s.blind_spot else ""])
     result = [
@@ -171,16 +175,24 @@ def sheets(view: ReportView) -> list[Any]:
         (_("Belemmeringen"), [_("Belemmering"), _("Aangevinkt")], [[text, n] for text, n in view.barriers]),
         (
             _("Dilemma's"),
-            [_("Dilemma"), *view.perspective_labels, _("Gemiddeld (1-4)"), *[label for label, _n in
-                                                                             (view.dilemmas[0].spread if view.dilemmas else [])]],
+            [
+                _("Dilemma"),
+                *view.perspective_labels,
+                _("Gemiddeld (1-4)"),
+                *[label for label, _n in (view.dilemmas[0].spread if view.dilemmas else [])],
+            ],
             [[d.title, *d.cells, d.overall, *[n for _l, n in d.spread]] for d in view.dilemmas],
         ),
         (_("Blinde vlekken"), [_("Mogelijke blinde vlek")], [[s] for s in view.blind_spots]),
     ]
     if view.trend:
-        result.append((_("Trend"), [_("Groep"), *view.trend_rounds, _("Verschil")], [
-            [title, *values, change] for title, values, change, _d in view.trend
-        ]))
+        result.append(
+            (
+                _("Trend"),
+                [_("Groep"), *view.trend_rounds, _("Verschil")],
+                [[title, *values, change] for title, values, change, _d in view.trend],
+            )
+        )
     return result
 
 

@@ -98,9 +98,7 @@ class ResponseForm(StyledFormMixin, forms.Form):
         return {
             "perspective": data["perspective"],
             "level": data.get("level") or "",
-            "scores": {
-                s.pk: None if data[f"s{s.pk}"] == NOT_APPLICABLE else int(data[f"s{s.pk}"]) for s in statements
-            },
+            "scores": {s.pk: None if data[f"s{s.pk}"] == NOT_APPLICABLE else int(data[f"s{s.pk}"]) for s in statements},
             "comments": {s.pk: data.get(f"c{s.pk}", "") for s in statements if data.get(f"c{s.pk}")},
             "barriers": {int(b) for b in data.get("barriers", [])},
             "dilemmas": {d.pk: int(data[f"d{d.pk}"]) for d in self.content.dilemmas},
@@ -133,7 +131,10 @@ class ReviewForm(StyledFormMixin, forms.Form):
         widget=forms.RadioSelect,
     )
     review_note = forms.CharField(
-        label=_("Toelichting voor de indiener"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Toelichting voor de indiener"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

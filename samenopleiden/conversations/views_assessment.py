@@ -22,7 +22,9 @@ from samenopleiden.core.access import Perm
 from samenopleiden.core.errors import DomainError
 from samenopleiden.core.views import form_page
 
-from . import assessment_report, selectors_assessment as selectors, services_assessment as services
+from . import assessment_report
+from . import selectors_assessment as selectors
+from . import services_assessment as services
 from .forms_assessment import PracticeFilterForm, PracticeForm, ResponseForm, ReviewForm, RoundForm
 from .models import AssessmentResponse, Dilemma, GoodPractice
 
@@ -227,7 +229,9 @@ def _refused(request: HttpRequest, found, problem: str) -> HttpResponse:
         ),
     }
     title, text, status = texts[problem]
-    return render(request, "conversations/assessment/respond_refused.html", {"title": title, "text": text}, status=status)
+    return render(
+        request, "conversations/assessment/respond_refused.html", {"title": title, "text": text}, status=status
+    )
 
 
 def _own_response(request: HttpRequest, found) -> AssessmentResponse | None:
@@ -280,9 +284,7 @@ def assessment_thanks(request: HttpRequest, token: str) -> HttpResponse:
         return _refused(request, found, "unknown")
     if _own_response(request, found) is None:
         return redirect("conversations:assessment_respond", token=token)
-    return render(
-        request, "conversations/assessment/respond_thanks.html", {"round": found, "is_open": not problem}
-    )
+    return render(request, "conversations/assessment/respond_thanks.html", {"round": found, "is_open": not problem})
 
 
 # --- good practices ------------------------------------------------------------------------------------------------

@@ -106,9 +106,7 @@ class AssessmentRound(VersionedModel):
     """One round of the self-assessment. Open from `opened_on` up to and including `closes_on` (when set), until
     the lead closes it (`closed_on`)."""
 
-    partnership = models.ForeignKey(
-        "registry.Partnership", on_delete=models.CASCADE, related_name="assessment_rounds"
-    )
+    partnership = models.ForeignKey("registry.Partnership", on_delete=models.CASCADE, related_name="assessment_rounds")
     title = models.CharField(_("titel"), max_length=200)
     opened_on = models.DateField(_("open vanaf"))
     closes_on = models.DateField(_("open tot en met"), null=True, blank=True)
@@ -168,7 +166,9 @@ class StatementAnswer(models.Model):
     partnership = models.ForeignKey("registry.Partnership", on_delete=models.CASCADE, related_name="+")
     response = models.ForeignKey(AssessmentResponse, on_delete=models.CASCADE, related_name="statement_answers")
     statement = models.ForeignKey(Statement, on_delete=models.PROTECT, related_name="+")
-    score = models.PositiveSmallIntegerField(_("score"), null=True, blank=True, help_text=_("leeg: niet van toepassing"))
+    score = models.PositiveSmallIntegerField(
+        _("score"), null=True, blank=True, help_text=_("leeg: niet van toepassing")
+    )
     comment = models.TextField(_("toelichting"), blank=True, max_length=COMMENT_MAX)
 
     class Meta:

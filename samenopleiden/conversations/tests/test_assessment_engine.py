@@ -14,8 +14,7 @@ DILEMMAS = ["schaal"]
 
 def answers(perspective: str, n: int, a1=4, a2=4, b1=3, *, barriers=(), dilemma=2) -> list[Answer]:
     return [
-        Answer(perspective, {"a1": a1, "a2": a2, "b1": b1}, frozenset(barriers), {"schaal": dilemma})
-        for _ in range(n)
+        Answer(perspective, {"a1": a1, "a2": a2, "b1": b1}, frozenset(barriers), {"schaal": dilemma}) for _ in range(n)
     ]
 
 
