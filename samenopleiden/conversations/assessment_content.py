@@ -140,7 +140,8 @@ BARRIERS: list[tuple[str, str]] = [
     ("dalende-aantallen", "Het aantal studenten daalt."),
     (
         "vraag-aanbod",
-        "Vraag en aanbod van studenten sluiten niet aan (tekortvakken, krimpregio, te veel studenten in sommige vakken).",
+        "Vraag en aanbod van studenten sluiten niet aan (tekortvakken, krimpregio, te veel studenten in "
+        "sommige vakken).",
     ),
     ("aanstelling", "Studenten krijgen een aanstelling en vallen daardoor buiten de begeleiding van het partnerschap."),
     ("langstudeerders", "Meer langstudeerders zetten de financiering van de opleidingen onder druk."),
@@ -186,7 +187,8 @@ DILEMMAS: list[tuple[str, str, str]] = [
         "wo-hbo",
         "Verschil tussen wo- en hbo-opleidingen",
         (
-            "Wo-trajecten zijn korter en brengen minder studenten, maar vragen wel tijd van de universiteit. Welke plek "
+            "Wo-trajecten zijn korter en brengen minder studenten, maar vragen wel tijd van de universiteit. "
+            "Welke plek "
             "en welke bijdrage past bij elk type opleiding?"
         ),
     ),
@@ -202,7 +204,8 @@ DILEMMAS: list[tuple[str, str, str]] = [
         "schaal",
         "Schaalgrootte en eigenaarschap",
         (
-            "Elke nieuwe partner maakt het geheel complexer en raakt aan draagvlak, visie en kwaliteit. Breiden we uit, "
+            "Elke nieuwe partner maakt het geheel complexer en raakt aan draagvlak, visie en kwaliteit. "
+            "Breiden we uit, "
             "werken we met een kern en een schil, of blijven we klein?"
         ),
     ),
