@@ -352,3 +352,28 @@ def test_dashboard_card_shows_the_open_round(partnership, programme_lead, educat
     cards = dashboard_assessment.cards(build_context(programme_lead.user), partnership, timezone.localdate())
     assert len(cards) == 1 and cards[0].number == 2
     assert dashboard_assessment.cards(build_context(educator.user), partnership, timezone.localdate()) == []
+
+
+def test_the_demo_loads_twice_without_changes_and_shows_the_rules():
+    from samenopleiden.conversations.models import GoodPractice
+    from samenopleiden.registry.services.demo import load_demo
+
+    today = dt.date(2026, 11, 25)
+    load_demo(today=today)
+    counts = (AssessmentRound.objects.count(), AssessmentResponse.objects.count(), StatementAnswer.objects.count())
+    load_demo(today=today)
+    assert (
+        AssessmentRound.objects.count(),
+        AssessmentResponse.objects.count(),
+        StatementAnswer.objects.count(),
+    ) == counts
+    rounds = AssessmentRound.objects.filter(partnership__slug="groningen").order_by("opened_on")
+    assert len(rounds) == 2 and (rounds[1].opened_on - rounds[0].opened_on).days == 365
+    assert rounds[1].is_open_on(today) and not rounds[0].is_open_on(today)
+    from samenopleiden.conversations import selectors_assessment as selectors
+
+    report = selectors.results(rounds[1]).report
+    assert report.hidden_perspectives == ["student"]
+    assert {"school", "instituut"} <= set(report.shown_perspectives)
+    assert report.blind_spots
+    assert GoodPractice.objects.filter(status="goedgekeurd").count() >= 3
