@@ -104,9 +104,9 @@ def build(results: Any) -> ReportView:
     ]
     texts = {("group", g.key): g.title for g in content.groups}
     texts |= {("statement", s.key): s.text for s in content.all_statements}
+    sentences = {"group": _(engine.BLIND_SPOT_GROUP), "statement": _(engine.BLIND_SPOT_STATEMENT)}
     blind_spots = [
-        _(engine.BLIND_SPOT_GROUP if s.kind == "group" else engine.BLIND_SPOT_STATEMENT)
-        % {"text": texts[(s.kind, s.key)], "school": fmt(s.school), "institute": fmt(s.institute)}
+        sentences[s.kind] % {"text": texts[(s.kind, s.key)], "school": fmt(s.school), "institute": fmt(s.institute)}
         for s in report.blind_spots
     ]
     barriers = sorted(((b.text, report.barriers.get(b.key, 0)) for b in content.barriers), key=lambda pair: -pair[1])
