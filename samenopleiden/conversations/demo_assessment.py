@@ -49,17 +49,18 @@ PRACTICES = [
         "noa",
         "schaal",
         "Kern en schil bij uitbreiding",
-        "Nieuwe scholen sluiten eerst een jaar aan als schoolpartner in de schil. Ze doen mee met het opleidingsprogramma "
-        "en de intervisie, maar nog niet met de stuurgroep. Na een jaar besluiten we samen of de school kernpartner "
-        "wordt. Zo groeit het partnerschap zonder dat het overleg onoverzichtelijk wordt.",
+        "Nieuwe scholen sluiten eerst een jaar aan als schoolpartner in de schil. Ze doen mee met het "
+        "opleidingsprogramma en de intervisie, maar nog niet met de stuurgroep. Na een jaar besluiten we samen "
+        "of de school kernpartner wordt. Zo groeit het partnerschap zonder dat het overleg onoverzichtelijk wordt.",
         "Programmaleider NOA, via het secretariaat",
     ),
     (
         "ijssel-veluwe",
         "curriculum",
         "Schoolopleiders in de toetscommissie",
-        "Twee schoolopleiders zitten als vaste leden in de toetscommissie van de lerarenopleiding. Beoordelingsformulieren "
-        "voor de stage zijn samen herschreven; verschillen in oordeel bespreken we in een kalibratiesessie per semester.",
+        "Twee schoolopleiders zitten als vaste leden in de toetscommissie van de lerarenopleiding. "
+        "Beoordelingsformulieren voor de stage zijn samen herschreven; verschillen in oordeel bespreken we in een "
+        "kalibratiesessie per semester.",
         "Coördinator opleidingsschool IJssel-Veluwe",
     ),
     (

@@ -36,7 +36,10 @@ def phone(browser, live_server, transactional_db):
 def test_a_respondent_fills_in_the_form_on_a_phone(phone, partnership):
     assessment_content.load()
     found = round_create(
-        partnership=partnership, title="Zelfevaluatie 2026", opened_on=timezone.localdate() - dt.timedelta(days=1), actor=None
+        partnership=partnership,
+        title="Zelfevaluatie 2026",
+        opened_on=timezone.localdate() - dt.timedelta(days=1),
+        actor=None,
     )
     url = reverse("conversations:assessment_respond", args=[found.token])
     assert phone.goto(url).status == 200

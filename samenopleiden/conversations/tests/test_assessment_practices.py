@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from samenopleiden.conversations import assessment_content, services_assessment as services
+from samenopleiden.conversations import assessment_content
+from samenopleiden.conversations import services_assessment as services
 from samenopleiden.conversations.models import Dilemma, GoodPractice
 from samenopleiden.core.errors import DomainError
 
