@@ -26,6 +26,11 @@ def cell_text(cell: engine.Cell) -> str:
     return fmt(cell.mean) if cell.shown else HIDDEN
 
 
+def cell_value(cell: engine.Cell) -> float | None:
+    """For spreadsheets: the mean as a number (two decimals), or None when hidden."""
+    return round(cell.mean, 2) if cell.shown and cell.mean is not None else None
+
+
 @dataclass
 class Line:
     text: str
@@ -34,6 +39,8 @@ class Line:
     not_applicable: int = 0
     comments: list[str] = field(default_factory=list)
     blind_spot: bool = False
+    values: list[float | None] = field(default_factory=list)  # the cells as numbers, for spreadsheets
+    overall_value: float | None = None
 
 
 @dataclass
@@ -50,6 +57,8 @@ class DilemmaView:
     cells: list[str]
     overall: str
     spread: list[tuple[str, int]]
+    values: list[float | None] = field(default_factory=list)
+    overall_value: float | None = None
 
 
 @dataclass
@@ -65,6 +74,7 @@ class ReportView:
     dilemmas: list[DilemmaView]
     trend_rounds: list[str]
     trend: list[tuple[str, list[str], str, str]]  # group title, values, change, direction
+    trend_values: list[tuple[str, list[float | None], float | None]] = field(default_factory=list)
 
     @property
     def perspective_labels(self) -> list[str]:
@@ -92,6 +102,8 @@ def build(results: Any) -> ReportView:
             not_applicable=row.not_applicable,
             comments=results.comments.get(key, []) if kind == "statement" else [],
             blind_spot=(kind, key) in spots,
+            values=[cell_value(row.cells[p]) for p in codes],
+            overall_value=cell_value(row.overall),
         )
 
     groups = [
@@ -118,6 +130,8 @@ def build(results: Any) -> ReportView:
             cells=[cell_text(report.dilemmas[d.key].cells[p]) for p in codes],
             overall=cell_text(report.dilemmas[d.key].overall),
             spread=[(str(strengths[s]), report.dilemmas[d.key].spread[s]) for s in engine.STRENGTHS],
+            values=[cell_value(report.dilemmas[d.key].cells[p]) for p in codes],
+            overall_value=cell_value(report.dilemmas[d.key].overall),
         )
         for d in content.dilemmas
     ]
@@ -143,6 +157,10 @@ def build(results: Any) -> ReportView:
         dilemmas=dilemmas,
         trend_rounds=[r.title for r in results.earlier] if results.trend else [],
         trend=trend,
+        trend_values=[
+            (titles[row.group], [None if v is None else round(v, 2) for v in row.values], row.change)
+            for row in results.trend
+        ],
     )
 
 
@@ -150,49 +168,50 @@ def build(results: Any) -> ReportView:
 
 
 def sheets(view: ReportView) -> list[Any]:
+    """Numbers stay numbers (empty when hidden); texts pass core.exports' safe_cell."""
+    yes = _("ja")
     header = [_("Groep"), _("Stelling"), *view.perspective_labels, _("Gemiddeld"), _("n.v.t."), _("Blinde vlek")]
-    rows = []
+    rows: list[list[Any]] = []
     for g in view.groups:
+        line = g.line
         rows.append(
             [
                 g.title,
                 _("(hele groep)"),
-                *g.line.cells,
-                g.line.overall,
-                g.line.not_applicable,
-                _("ja") if g.line.blind_spot else "",
+                *line.values,
+                line.overall_value,
+                line.not_applicable,
+                yes if line.blind_spot else "",
             ]
         )
         for s in g.statements:
-            rows.append([g.title, s.text, *s.cells, s.overall, s.not_applicable, _("ja") if s.blind_spot else ""])
+            rows.append([g.title, s.text, *s.values, s.overall_value, s.not_applicable, yes if s.blind_spot else ""])
+    spread_labels = [label for label, _n in view.dilemmas[0].spread] if view.dilemmas else []
     result = [
         (_("Succesfactoren"), header, rows),
         (
             _("Antwoorden"),
             [_("Perspectief"), _("Antwoorden"), _("Getoond")],
-            [[label, n, _("ja") if shown else _("nee (minder dan drie)")] for _c, label, n, shown in view.perspectives],
+            [[label, n, yes if shown else _("nee (minder dan drie)")] for _c, label, n, shown in view.perspectives],
         ),
         (_("Belemmeringen"), [_("Belemmering"), _("Aangevinkt")], [[text, n] for text, n in view.barriers]),
         (
             _("Dilemma's"),
-            [
-                _("Dilemma"),
-                *view.perspective_labels,
-                _("Gemiddeld (1-4)"),
-                *[label for label, _n in (view.dilemmas[0].spread if view.dilemmas else [])],
-            ],
-            [[d.title, *d.cells, d.overall, *[n for _l, n in d.spread]] for d in view.dilemmas],
+            [_("Dilemma"), *view.perspective_labels, _("Gemiddeld (1-4)"), *spread_labels],
+            [[d.title, *d.values, d.overall_value, *[n for _l, n in d.spread]] for d in view.dilemmas],
         ),
         (_("Blinde vlekken"), [_("Mogelijke blinde vlek")], [[s] for s in view.blind_spots]),
     ]
-    if view.trend:
+    if view.trend_values:
         result.append(
             (
                 _("Trend"),
                 [_("Groep"), *view.trend_rounds, _("Verschil")],
-                [[title, *values, change] for title, values, change, _d in view.trend],
+                [[title, *values, change] for title, values, change in view.trend_values],
             )
         )
+    if not view.enough:  # nothing but the counts until the round has three answers
+        result = [result[1]]
     return result
 
 

@@ -327,6 +327,12 @@ def test_exports(client, partnership, reader, round_):
 
     book = load_workbook(BytesIO(xlsx.content))
     assert "Succesfactoren" in book.sheetnames and "Dilemma's" in book.sheetnames
+    sheet = book["Succesfactoren"]
+    header = [c.value for c in sheet[1]]
+    first = [c.value for c in sheet[2]]
+    assert first[header.index("schoolbestuur of school")] == 4  # a number, not text
+    assert first[header.index("student")] is None  # no students: empty
+    assert first[header.index("Blinde vlek")] == "ja"  # 4 against 2
     pdf = client.get(reverse("conversations:assessment_round_pdf", args=[partnership.slug, round_.pk]))
     assert pdf.status_code == 200 and pdf.content[:4] == b"%PDF"
     docx = client.get(reverse("conversations:assessment_round_docx", args=[partnership.slug, round_.pk]))
@@ -377,3 +383,48 @@ def test_the_demo_loads_twice_without_changes_and_shows_the_rules():
     assert {"school", "instituut"} <= set(report.shown_perspectives)
     assert report.blind_spots
     assert GoodPractice.objects.filter(status="goedgekeurd").count() >= 3
+
+
+def test_the_lead_edits_a_round_and_links_a_session_of_their_own(client, partnership, programme_lead, round_):
+    from samenopleiden.conversations.models import Guide, Session
+
+    guide = Guide.objects.create(title="Leidraad")
+    own = Session.objects.create(partnership=partnership, guide=guide, title="Stuurgroepgesprek")
+    client.force_login(programme_lead.user)
+    url = reverse("conversations:assessment_round_edit", args=[partnership.slug, round_.pk])
+    assert client.get(url).status_code == 200
+    data = {"title": "Nieuwe titel", "opened_on": "2026-01-01", "closes_on": "", "session": own.pk, "version": 1}
+    assert client.post(url, data).status_code == 302
+    round_.refresh_from_db()
+    assert round_.title == "Nieuwe titel" and round_.session == own and round_.version == 2
+    # a stale form is refused
+    response = client.post(url, {**data, "title": "Oud formulier"})
+    assert response.status_code == 400
+    round_.refresh_from_db()
+    assert round_.title == "Nieuwe titel"
+
+
+def test_a_session_of_another_partnership_is_refused(partnership, other_partnership):
+    from samenopleiden.conversations.models import Guide, Session
+    from samenopleiden.core.errors import DomainError
+
+    elsewhere = Session.objects.create(
+        partnership=other_partnership, guide=Guide.objects.create(title="Leidraad"), title="Elders"
+    )
+    with pytest.raises(DomainError, match="gesprek van dit partnerschap"):
+        services.round_create(
+            partnership=partnership, title="X", opened_on=timezone.localdate(), session=elsewhere, actor=None
+        )
+
+
+def test_the_list_of_rounds_stays_flat(client, partnership, programme_lead, django_assert_max_num_queries):
+    client.force_login(programme_lead.user)
+    url = reverse("conversations:assessment_rounds", args=[partnership.slug])
+    for i in range(2):
+        services.round_create(partnership=partnership, title=f"R{i}", opened_on=timezone.localdate(), actor=None)
+    with django_assert_max_num_queries(12) as first:
+        client.get(url)
+    for i in range(8):
+        services.round_create(partnership=partnership, title=f"S{i}", opened_on=timezone.localdate(), actor=None)
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        assert "S7" in client.get(url).content.decode()
