@@ -111,8 +111,9 @@ def response_save(
     dilemmas: dict[int, int],
     today: dt.date,
 ) -> AssessmentResponse:
-    """Store a respondent's answers: a new response, or (with the `key` kept in their browser) their earlier one,
-    whose answers are replaced. Refused when the round is not open."""
+    """Store a respondent's answers under `key` (made for their browser and kept in its session): a new response
+    the first time, afterwards the same one, whose answers are replaced. The round is locked while saving, so two
+    tabs sending at the same moment still give one response. Refused when the round is not open."""
     locked = AssessmentRound.objects.select_for_update().get(pk=round.pk)
     if not locked.is_open_on(today):
         raise DomainError(_("Deze ronde is gesloten: er kunnen geen antwoorden meer worden gegeven."))
@@ -128,8 +129,9 @@ def response_save(
         raise DomainError(_("Een toelichting is ten hoogste %(max)s tekens.") % {"max": COMMENT_MAX})
     response = AssessmentResponse.objects.filter(round=locked, key=key).first() if key else None
     if response is None:
+        extra = {"key": key} if key else {}
         response = AssessmentResponse.objects.create(
-            partnership=locked.partnership, round=locked, perspective=perspective, level=level
+            partnership=locked.partnership, round=locked, perspective=perspective, level=level, **extra
         )
     else:
         response.perspective, response.level = perspective, level

@@ -7,6 +7,8 @@ proposes, the platform administrator curates, everyone signed in reads the appro
 
 from __future__ import annotations
 
+import secrets
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
@@ -234,6 +236,17 @@ def _refused(request: HttpRequest, found, problem: str) -> HttpResponse:
     )
 
 
+def _browser_key(request: HttpRequest, found) -> str:
+    """This browser's key for the round, made (and kept in the session) on the first visit: every tab of the
+    browser saves under the same key, so it is one response however many tabs are open."""
+    store = dict(request.session.get(SESSION_KEY, {}))
+    key = store.get(str(found.pk))
+    if not key:
+        key = store[str(found.pk)] = secrets.token_urlsafe(32)
+        request.session[SESSION_KEY] = store
+    return key
+
+
 def _own_response(request: HttpRequest, found) -> AssessmentResponse | None:
     key = request.session.get(SESSION_KEY, {}).get(str(found.pk))
     if not key:
@@ -251,22 +264,16 @@ def assessment_respond(request: HttpRequest, token: str) -> HttpResponse:
     if problem:
         return _refused(request, found, problem)
     content = selectors.content()
+    key = _browser_key(request, found)
     own = _own_response(request, found)
     if request.method == "POST":
         form = ResponseForm(request.POST, content=content)
         if form.is_valid():
-            # read the session again: another tab of this browser may have saved a response in the meantime
-            own = _own_response(request, found)
             try:
-                response = services.response_save(
-                    round=found, key=own.key if own else None, **form.answers(), today=today
-                )
+                services.response_save(round=found, key=key, **form.answers(), today=today)
             except DomainError as exc:
                 form.add_error(None, exc.message)
             else:
-                store = dict(request.session.get(SESSION_KEY, {}))
-                store[str(found.pk)] = response.key
-                request.session[SESSION_KEY] = store
                 return redirect("conversations:assessment_thanks", token=token)
     else:
         form = ResponseForm(initial=ResponseForm.initial_from(own) if own else None, content=content)

@@ -428,3 +428,21 @@ def test_the_list_of_rounds_stays_flat(client, partnership, programme_lead, djan
         services.round_create(partnership=partnership, title=f"S{i}", opened_on=timezone.localdate(), actor=None)
     with django_assert_max_num_queries(len(first.captured_queries)):
         assert "S7" in client.get(url).content.decode()
+
+
+def test_saving_twice_under_one_browser_key_keeps_one_response(round_):
+    kwargs = dict(
+        round=round_,
+        key="sleutel-van-deze-browser",
+        perspective="school",
+        level="",
+        scores={s.pk: 3 for s in Statement.objects.all()},
+        comments={},
+        barriers=set(),
+        dilemmas={d.pk: 2 for d in Dilemma.objects.all()},
+        today=timezone.localdate(),
+    )
+    first = services.response_save(**kwargs)
+    second = services.response_save(**{**kwargs, "perspective": "anders"})
+    assert first.pk == second.pk and AssessmentResponse.objects.get().perspective == "anders"
+    assert StatementAnswer.objects.count() == Statement.objects.count()
