@@ -117,3 +117,26 @@ def test_a_rejection_needs_a_reason(partnership, programme_lead, admin_user, dil
         services.practice_review(practice=practice, approve=False, note=" ", actor=admin_user)
     services.practice_review(practice=practice, approve=False, note="Te algemeen", actor=admin_user)
     assert practice.status == "afgewezen"
+
+
+def test_the_admin_keeps_the_content_and_curates(client, partnership, programme_lead, admin_user, dilemma):
+    from samenopleiden.conversations.models import FactorGroup
+
+    practice = propose(partnership, programme_lead.user, dilemma)
+    client.force_login(admin_user)
+    for name in ["factorgroup", "statement", "barrier", "dilemma", "assessmentround", "goodpractice"]:
+        assert client.get(reverse(f"admin:conversations_{name}_changelist")).status_code == 200, name
+    group = FactorGroup.objects.first()
+    assert client.get(reverse("admin:conversations_factorgroup_change", args=[group.pk])).status_code == 200
+    changelist = reverse("admin:conversations_goodpractice_changelist")
+    client.post(changelist, {"action": "approve", "_selected_action": [practice.pk]})
+    practice.refresh_from_db()
+    assert practice.status == "goedgekeurd"
+
+
+def test_the_library_in_english(client, reader):
+    from django.conf import settings
+
+    client.force_login(reader.user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "Library of good practices" in client.get(reverse("conversations:practices")).content.decode()
