@@ -446,3 +446,28 @@ def test_saving_twice_under_one_browser_key_keeps_one_response(round_):
     second = services.response_save(**{**kwargs, "perspective": "anders"})
     assert first.pk == second.pk and AssessmentResponse.objects.get().perspective == "anders"
     assert StatementAnswer.objects.count() == Statement.objects.count()
+
+
+def test_the_lead_is_reminded_three_days_before_the_round_closes(partnership, programme_lead):
+    from django.core import mail
+
+    from samenopleiden.conversations import reminders_assessment
+    from samenopleiden.core.reminders import send_due
+
+    today = timezone.localdate()
+    found = services.round_create(
+        partnership=partnership,
+        title="Ronde met einddatum",
+        opened_on=today - dt.timedelta(days=10),
+        closes_on=today + dt.timedelta(days=3),
+        actor=programme_lead.user,
+    )
+    add_responses(found, "school", 3, 4)
+    add_responses(found, "student", 1, 4)
+    assert reminders_assessment.due_reminders(today - dt.timedelta(days=1)) == []
+    due = reminders_assessment.due_reminders(today)
+    assert len(due) == 1 and due[0].recipients == [programme_lead.user.email]
+    assert "student: 1 (nog verborgen" in due[0].body
+    send_due(today)
+    send_due(today)
+    assert len(mail.outbox) == 1
