@@ -518,3 +518,78 @@ def growth_row_for(
     if write and not ctx.can(Perm.CHANGE, partnership):
         raise PermissionDenied
     return obj
+# --- conversations assessment (samenopleiden.conversations) -------------------------------------------------------
+# The self-assessment of equal collaboration. The lead opens, changes and closes rounds; the results (means only,
+# never one person's answers) are for everyone who reads the whole partnership. Respondents need no account: the
+# secret token of a round is their key, and `assessment_round_for_respondent` decides whether they may answer.
+# Good practices are platform-wide: approved ones for everyone signed in; a proposal for who proposed it and for
+# the readers of its partnership; curation for the platform administrator.
+
+
+def assessment_rounds_visible(ctx: AccessContext, partnership: Partnership) -> models.QuerySet[Any]:
+    from samenopleiden.conversations.models import AssessmentRound
+
+    require(ctx, Perm.VIEW_ALL, partnership)
+    return AssessmentRound.objects.filter(partnership=partnership)
+
+
+def assessment_round_for(ctx: AccessContext, partnership: Partnership, pk: Any, *, write: bool = False) -> Any:
+    """A round of the partnership: readers and the lead read it (educators 403), the lead changes it."""
+    require(ctx, Perm.CHANGE if write else Perm.VIEW_ALL, partnership)
+    try:
+        return assessment_rounds_visible(ctx, partnership).get(pk=pk)
+    except (ValueError, TypeError, models.ObjectDoesNotExist):
+        raise Http404 from None
+
+
+def assessment_round_for_respondent(token: Any, *, today: dt.date) -> tuple[Any, str]:
+    """The round a respondent's link points to, and why they may not answer: ("" when they may), "unknown" (no
+    such link), "not_yet" (opens later) or "closed". Anyone with the link may answer an open round."""
+    from samenopleiden.conversations.models import AssessmentRound
+
+    if not isinstance(token, str) or not token or len(token) > 64:
+        return None, "unknown"
+    found = AssessmentRound.objects.select_related("partnership").filter(token=token).first()
+    if found is None:
+        return None, "unknown"
+    if found.is_open_on(today):
+        return found, ""
+    return found, "not_yet" if found.opened_on > today and found.closed_on is None else "closed"
+
+
+def practices_visible(ctx: AccessContext) -> models.QuerySet[Any]:
+    """Approved good practices, for everyone signed in."""
+    from samenopleiden.conversations.models import GoodPractice
+
+    if not ctx.is_authenticated:
+        return GoodPractice.objects.none()
+    return GoodPractice.objects.filter(status=GoodPractice.Status.APPROVED)
+
+
+def own_practice_proposals(ctx: AccessContext) -> models.QuerySet[Any]:
+    """The proposals (not yet approved, or rejected) the user made."""
+    from samenopleiden.conversations.models import GoodPractice
+
+    if not ctx.is_authenticated:
+        return GoodPractice.objects.none()
+    return GoodPractice.objects.filter(proposed_by=ctx.user).exclude(status=GoodPractice.Status.APPROVED)
+
+
+def partnership_practices(ctx: AccessContext, partnership: Partnership) -> models.QuerySet[Any]:
+    """Every practice the partnership proposed, whatever its status: for who reads the whole partnership."""
+    from samenopleiden.conversations.models import GoodPractice
+
+    require(ctx, Perm.VIEW_ALL, partnership)
+    return GoodPractice.objects.filter(partnership=partnership)
+
+
+def practice_for_review(ctx: AccessContext, pk: Any) -> Any:
+    """A practice to approve or reject: only the platform administrator (404 for everyone else)."""
+    from samenopleiden.conversations.models import GoodPractice
+
+    if not ctx.is_admin:
+        raise Http404
+    try:
+        return GoodPractice.objects.select_related("partnership", "dilemma").get(pk=pk)
+    except (GoodPractice.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
