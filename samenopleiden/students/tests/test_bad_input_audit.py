@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
-from samenopleiden.core.models import PendingImport
+from samenopleiden.core.models import HistoryEntry, PendingImport
 from samenopleiden.students import schoolyear
 from samenopleiden.students.models import Student
 from samenopleiden.students.services import imports
@@ -116,3 +116,13 @@ def test_the_count_export_and_the_command_neutralise_formulas(client, programme_
     assert sheet["A2"].value == "'-1001"
     call_command("count_students", partnership=partnership.slug, year="2025-2026")
     assert "'-1001;" in capsys.readouterr().out
+
+
+def test_count_students_is_recorded_as_an_export_of_personal_data(partnership, pabo, capsys):
+    StudentFactory(partnership=partnership, institute=pabo, student_number="1001")
+    before = HistoryEntry.objects.filter(action="exported").count()
+    call_command("count_students", partnership=partnership.slug, year="2025-2026")
+    assert HistoryEntry.objects.filter(action="exported").count() == before + 1
+    entry = HistoryEntry.objects.filter(action="exported").latest("pk")
+    assert entry.actor is None and entry.partnership == partnership
+    assert entry.changes["rijen"] == 1 and entry.changes["jaar"] == "2025-2026" and entry.changes["formaat"] == "csv"
