@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from samenopleiden.core.errors import DomainError
 from samenopleiden.core.models import Job
-from samenopleiden.placements.models import CapacityOffer, ClusterCap, MatchingRound, Placement, Preference
+from samenopleiden.placements.models import CapacityOffer, ClusterCap, MatchingRound, Placement, Preference, Wish
 from samenopleiden.placements.services import capacity, preferences, rounds
 from samenopleiden.registry.tests.factories import MembershipFactory, PartnershipFactory, SchoolFactory
 
@@ -116,6 +116,32 @@ def test_a_tampered_wish_for_a_school_outside_the_partnership_is_refused(
     response = client.post(url, {"wish1": f"s{foreign_school.pk}"})
     assert response.status_code == 400 and "geldige keuze" in response.content.decode()
     assert not Preference.objects.exists()
+
+
+def test_a_wish_for_a_member_school_without_places_this_year_does_not_stop_the_round(
+    client,
+    matching_round,
+    pupils,
+    partnership,
+    board,
+    programme_lead,
+    django_capture_on_commit_callbacks,
+):
+    """A student may wish a school of the partnership that offers no place this year (or a school that left the
+    partnership after the wish was stated): the round still runs and the explanation says why not there."""
+    quiet = SchoolFactory(board=board, name="Obs Stil", brin="56EF")
+    MembershipFactory(partnership=partnership, school=quiet)
+    preference = Preference.objects.create(partnership=partnership, student=pupils[2], period="jaar")
+    Wish.objects.create(partnership=partnership, preference=preference, rank=1, school=quiet)
+    gone = SchoolFactory(board=board, name="Obs Vertrokken", brin="58GH")  # not (any longer) in the partnership
+    Wish.objects.create(partnership=partnership, preference=preference, rank=2, school=gone)
+    run_row = run(matching_round, programme_lead.user, django_capture_on_commit_callbacks)
+    text = rounds.run_result(run_row).assignment("3003").explanation.text()
+    assert "je 1e wens (Obs Stil) biedt in deze ronde geen plaatsen aan" in text
+    assert "je 2e wens (Obs Vertrokken) biedt in deze ronde geen plaatsen aan" in text
+    client.force_login(programme_lead.user)
+    page = client.get(reverse("placements:run_detail", args=[partnership.slug, run_row.pk])).content.decode()
+    assert "(Obs Stil) biedt in deze ronde geen plaatsen aan" in page
 
 
 # --- a capacity of -1 ------------------------------------------------------------------------------------------
