@@ -232,3 +232,19 @@ def test_infeasible_locks_name_the_constraint_and_the_students_on_the_job_page(
     assert job.status == "failed" and "passen niet" in page and "heeft 1 plaats" in page
     assert "3001" in page and "3003" in page and setting[1].name in page
     assert not matching_round.runs.exists() and not Placement.objects.exists()
+
+
+# --- review: pairs who would both gain by swapping ------------------------------------------------------------
+
+
+def test_the_run_page_names_the_pairs_who_would_both_gain_by_swapping(
+    client, matching_round, programme_lead, partnership, django_capture_on_commit_callbacks
+):
+    run_row = run(matching_round, programme_lead.user, django_capture_on_commit_callbacks)
+    client.force_login(programme_lead.user)
+    url = reverse("placements:run_detail", args=[partnership.slug, run_row.pk])
+    assert "door te ruilen" not in client.get(url).content.decode()
+    run_row.result["figures"]["swap_pairs"] = [["3001", "3002"]]  # as a market round can leave them
+    run_row.save()
+    page = client.get(url).content.decode()
+    assert "1 paar studenten zou er allebei op vooruitgaan door te ruilen" in page and "3001 en 3002" in page
