@@ -248,3 +248,21 @@ def test_the_run_page_names_the_pairs_who_would_both_gain_by_swapping(
     run_row.save()
     page = client.get(url).content.decode()
     assert "1 paar studenten zou er allebei op vooruitgaan door te ruilen" in page and "3001 en 3002" in page
+
+
+def test_a_student_placed_meanwhile_by_another_round_stops_the_whole_confirmation(
+    matching_round, partnership, programme_lead, office, django_capture_on_commit_callbacks
+):
+    other = rounds.round_create(
+        partnership=partnership,
+        values={"name": "Ronde 2", "school_year": "2025-2026", "period": "jaar", "mode": "market"},
+        actor=office.user,
+    )
+    first = run(matching_round, programme_lead.user, django_capture_on_commit_callbacks)
+    second = run(other, office.user, django_capture_on_commit_callbacks)
+    rounds.run_confirm(run=first, expected_version=None, actor=programme_lead.user)
+    placed = set(Placement.objects.values_list("pk", flat=True))
+    with pytest.raises(DomainError, match="intussen al geplaatst door een andere ronde: 300"):
+        rounds.run_confirm(run=second, expected_version=None, actor=office.user)
+    assert set(Placement.objects.values_list("pk", flat=True)) == placed
+    assert MatchingRound.objects.get(pk=other.pk).status != MatchingRound.Status.CONFIRMED
