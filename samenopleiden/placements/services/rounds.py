@@ -334,6 +334,13 @@ def lock_set(
         raise DomainError(_("Deze ronde is al bevestigd."))
     if offer.partnership_id != matching_round.partnership_id or student.partnership_id != matching_round.partnership_id:
         raise DomainError(_("Die student of dat aanbod hoort niet bij dit partnerschap."))
+    if offer.school_year != matching_round.school_year or offer.period not in {matching_round.period, "jaar"}:
+        raise DomainError(
+            _("Dat aanbod hoort niet bij studiejaar %(year)s en periode %(period)s van deze ronde.")
+            % {"year": matching_round.school_year, "period": matching_round.get_period_display()}
+        )
+    if not students_in_scope(matching_round).filter(pk=student.pk).exists():
+        raise DomainError(_("Student %(number)s doet niet mee aan deze ronde.") % {"number": student.student_number})
     if kind == RoundLock.Kind.LOCK:  # one place per student: a new lock replaces the old one
         RoundLock.objects.filter(round=matching_round, student=student, kind=RoundLock.Kind.LOCK).delete()
     lock, _created = RoundLock.objects.update_or_create(

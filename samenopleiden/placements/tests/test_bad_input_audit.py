@@ -266,3 +266,35 @@ def test_a_student_placed_meanwhile_by_another_round_stops_the_whole_confirmatio
         rounds.run_confirm(run=second, expected_version=None, actor=office.user)
     assert set(Placement.objects.values_list("pk", flat=True)) == placed
     assert MatchingRound.objects.get(pk=other.pk).status != MatchingRound.Status.CONFIRMED
+
+
+def test_a_lock_on_an_offer_of_another_school_year_is_refused_and_the_next_run_still_works(
+    client, matching_round, setting, pupils, partnership, programme_lead, django_capture_on_commit_callbacks
+):
+    later = capacity.offer_create(
+        partnership=partnership,
+        values={"school_year": "2026-2027", "period": "jaar", "school": setting[0], "subject": "", "places": 1},
+        actor=None,
+    )
+    with pytest.raises(DomainError, match="hoort niet bij studiejaar 2025-2026"):
+        rounds.lock_set(matching_round=matching_round, student=pupils[0], offer=later, kind="vast", actor=None)
+    client.force_login(programme_lead.user)
+    response = client.post(
+        reverse("placements:lock_add", args=[partnership.slug, matching_round.pk]),
+        {"student": pupils[0].pk, "offer": later.pk, "kind": "vast"},
+        follow=True,
+    )
+    assert "hoort niet bij studiejaar 2025-2026" in response.content.decode()
+    assert not matching_round.locks.exists()
+    run(matching_round, programme_lead.user, django_capture_on_commit_callbacks)
+
+
+def test_a_lock_for_a_student_outside_the_round_is_refused(matching_round, setting, partnership, pabo):
+    from samenopleiden.placements.models import CapacityOffer
+    from samenopleiden.students.tests.factories import StudentFactory
+
+    last_year = StudentFactory(partnership=partnership, institute=pabo, student_number="2901", school_year="2024-2025")
+    offer = CapacityOffer.objects.get(school=setting[0])
+    with pytest.raises(DomainError, match="Student 2901 doet niet mee aan deze ronde"):
+        rounds.lock_set(matching_round=matching_round, student=last_year, offer=offer, kind="vast", actor=None)
+    assert not matching_round.locks.exists()
