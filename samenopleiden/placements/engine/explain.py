@@ -124,6 +124,8 @@ def wish_reason(state: State, student: int, rank: int, wish: str) -> Reason:
     index = state.index
     s = index.students[student]
     base = {"rank": rank, "name": index.wish_name(wish)}
+    if not any(index.school_offers.get(school_id) for school_id in index.wish_schools(wish)):
+        return Reason("wish_no_places", base)
     failures = {
         o: failure
         for school_id in index.wish_schools(wish)

@@ -31,6 +31,7 @@ TEMPLATES: dict[str, str] = {
     "unplaced_market": _("Niet geplaatst in de marktronde"),
     "unplaced_no_wishes": _("Niet geplaatst: in de marktronde kom je alleen op scholen die je zelf opgeeft"),
     # Why not a higher wish: the wish itself does not fit the student.
+    "wish_no_places": _("je {rank}e wens ({name}) biedt in deze ronde geen plaatsen aan"),
     "wish_no_subject": _("je {rank}e wens ({name}) heeft geen plaats voor {subject}"),
     "wish_period": _("je {rank}e wens ({name}) heeft in periode {period} geen plaats voor {subject}"),
     "wish_days": _("je {rank}e wens ({name}) vraagt je op {days}, en dan kun je niet"),

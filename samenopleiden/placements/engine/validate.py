@@ -92,6 +92,7 @@ def _days(who: str, days: Iterable[str] | None) -> Iterable[Reason]:
 def _schools(p: Problem) -> Iterable[Reason]:
     partners, clusters = {x.id for x in p.partners}, {x.id for x in p.clusters}
     needs_coordinates = any(s.max_km is not None for s in p.students)
+    offering = {o.school for o in p.offers}  # a school without offers is never a candidate: no distance needed
     for s in p.schools:
         if s.partner not in partners:
             yield Reason("unknown_partner", {"name": s.name, "partner": s.partner})
@@ -100,7 +101,7 @@ def _schools(p: Problem) -> Iterable[Reason]:
         if s.capacity is not None and s.capacity < 0:
             yield Reason("negative_capacity", {"name": s.name, "capacity": s.capacity})
         yield from _coordinates(s.name, s.lat, s.lon)
-        if needs_coordinates and (s.lat is None or s.lon is None):
+        if needs_coordinates and s.id in offering and (s.lat is None or s.lon is None):
             yield Reason("school_without_coordinates", {"school": s.name})
 
 

@@ -92,6 +92,19 @@ def build_problem(matching_round: MatchingRound) -> Built:
         for school in cluster.schools.all():
             cluster_of.setdefault(school.pk, cluster.pk)
     schools = {o.school_id: o.school for o in offers}
+    ranking_rows = list(
+        SchoolRanking.objects.filter(round=matching_round, student__in=students).order_by("school", "rank")
+    )
+    # Schools students wish or that ranked students, but that offer no place this round (or have left the
+    # partnership since): they take part without places, so the explanation can say so instead of refusing the
+    # round over an unknown wish.
+    wished = {w.school_id for p in preferences.values() for w in p.wishes.all() if w.school_id}
+    without_places = {
+        s.pk: s
+        for s in School.objects.filter(pk__in=(wished | {r.school_id for r in ranking_rows}) - set(schools))
+        .select_related("board")
+        .order_by("pk")
+    }
     codes = {p.postcode for p in preferences.values() if p.postcode} | {
         s.postcode[:4] for s in schools.values() if s.postcode
     }
@@ -123,9 +136,15 @@ def build_problem(matching_round: MatchingRound) -> Built:
             lat=where.get(s.postcode[:4], (None, None))[0],
             lon=where.get(s.postcode[:4], (None, None))[1],
         )
-        for s in schools.values()
+        for s in [*schools.values(), *without_places.values()]
     ]
     partners = _partners(matching_round, schools.values(), clusters, offers, len(students), partner_of)
+    known = {p.id for p in partners}
+    for school in without_places.values():  # their board gets no share of this round: it offers nothing in it
+        if partner_of(school) not in known:
+            known.add(partner_of(school))
+            name = school.board.name if school.board_id else school.name
+            partners.append(engine.Partner(id=partner_of(school), name=name, share=0.0))
     lists = selectors.subject_lists(partnership)
     engine_students = []
     for student in students:
@@ -163,7 +182,7 @@ def build_problem(matching_round: MatchingRound) -> Built:
         )
     locks = RoundLock.objects.filter(round=matching_round, student__in=students)
     rankings: dict[int, list[SchoolRanking]] = defaultdict(list)
-    for ranking in SchoolRanking.objects.filter(round=matching_round, student__in=students).order_by("school", "rank"):
+    for ranking in ranking_rows:
         rankings[ranking.school_id].append(ranking)
     problem = engine.Problem(
         students=tuple(engine_students),
@@ -315,6 +334,13 @@ def lock_set(
         raise DomainError(_("Deze ronde is al bevestigd."))
     if offer.partnership_id != matching_round.partnership_id or student.partnership_id != matching_round.partnership_id:
         raise DomainError(_("Die student of dat aanbod hoort niet bij dit partnerschap."))
+    if offer.school_year != matching_round.school_year or offer.period not in {matching_round.period, "jaar"}:
+        raise DomainError(
+            _("Dat aanbod hoort niet bij studiejaar %(year)s en periode %(period)s van deze ronde.")
+            % {"year": matching_round.school_year, "period": matching_round.get_period_display()}
+        )
+    if not students_in_scope(matching_round).filter(pk=student.pk).exists():
+        raise DomainError(_("Student %(number)s doet niet mee aan deze ronde.") % {"number": student.student_number})
     if kind == RoundLock.Kind.LOCK:  # one place per student: a new lock replaces the old one
         RoundLock.objects.filter(round=matching_round, student=student, kind=RoundLock.Kind.LOCK).delete()
     lock, _created = RoundLock.objects.update_or_create(

@@ -45,6 +45,12 @@ CASES = {
         "S1",
         "Geplaatst op je 2e wens (Cbs Het Anker): je 1e wens (Obs De Wilgen) heeft geen plaats voor wiskunde.",
     ),
+    "wish_no_places": (
+        case([student("S1", "po", "V", "A")], [PO_W, PO_A], schools=(W, A, V)),
+        Mode.ASSIGN,
+        "S1",
+        "Geplaatst op je 2e wens (Cbs Het Anker): je 1e wens (Obs De Vlinder) biedt in deze ronde geen plaatsen aan.",
+    ),
     "wish_period": (
         case([student("S1", "po", "W", "A", period="P2")], [Offer("OW", "W", "po", 1, period="P1"), PO_A]),
         Mode.ASSIGN,

@@ -210,6 +210,18 @@ def test_a_student_without_any_possible_school_is_not_an_error():
     assert solve(problem).assignment("S1").explanation.outcome.code == "unplaced_no_options"
 
 
+def test_a_school_without_offers_needs_no_coordinates_even_with_a_maximum_distance():
+    """It is never a candidate, so no distance to it is ever needed; a school with offers still does."""
+    far = school("V", "Obs De Vlinder", lat=None, lon=None)
+    problem = changed(students=(student("S1", "po", "V", "W", max_km=20),), schools=(W, A, far))
+    assert validate(problem) == []
+    assert solve(problem).assignment("S1").explanation.why_not[0].code == "wish_no_places"
+    with_offer = changed(
+        students=(student("S1", "po", "V", max_km=20),), schools=(W, A, far), offers=(Offer("OV", "V", "po", 1),)
+    )
+    assert [r.code for r in validate(with_offer)] == ["school_without_coordinates"]
+
+
 def test_market_mode_refuses_caps_that_do_not_nest():
     problem = changed(
         schools=(dataclasses.replace(W, capacity=1), dataclasses.replace(A, capacity=1)),

@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from samenopleiden.core.exports import csv_text, xlsx_bytes
+from samenopleiden.core.exports import csv_text, record_export, xlsx_bytes
 from samenopleiden.registry.models import Partnership
 from samenopleiden.students import schoolyear
 from samenopleiden.students.services.statements import count_rows
@@ -41,5 +41,12 @@ class Command(BaseCommand):
             out.write_text("\ufeff" + csv_text(header, rows), encoding="utf-8")
         else:
             sys.stdout.write(csv_text(header, rows))
+        record_export(
+            actor=None,
+            partnership=target,
+            what=_("telling per student (count_students)"),
+            rows=len(rows),
+            detail={"jaar": year, "formaat": format},
+        )
         counted = sum(1 for row in rows if row[1])
         self.stderr.write(f"{counted} van {len(rows)} studenten tellen mee in {year}.")
