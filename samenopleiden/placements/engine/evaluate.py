@@ -4,7 +4,10 @@ The same evaluator scores the engine and the baselines in the benchmark, so comp
 Definitions (README: "Result figures", "Stability"):
 
 - swap pair: two placed students, neither locked, who each get a strictly better wish by taking the other's
-  offer, where both offers suit the new student and the swap breaks no cap (reserved parts can differ);
+  offer, where both offers suit the new student and the swap breaks no cap (reserved parts can differ); where
+  schools rank students (a market or mixed round), both schools must also prefer the student they get by their
+  own priority, since a swap a school's ranking refuses is no improvement in a market. Such a pair would be a
+  blocking pair, so a stable result has none;
 - blocking pair (s, o): o is at a school of a wish s ranks strictly above their outcome (not placed and placed
   outside the wishes are worst), o suits s (the school accepted s), and the choice rule would take s: either no
   cap on o is full for s, or every full cap on o holds a student (not locked) with a worse priority than s at o.
@@ -30,21 +33,36 @@ def evaluate(
     weights: Weights | None = None,
     *,
     blocking: bool | None = None,
+    swaps_respect_schools: bool | None = None,
 ) -> Figures:
     """Figures of an assignment given as student id -> offer id (None or absent: not placed).
 
-    `blocking`: compute blocking pairs (default: when any school ranked students).
+    `blocking`: compute blocking pairs (default: when any school ranked students). `swaps_respect_schools`: count
+    only swaps both schools' priorities accept (default: as `blocking`); False counts every swap both students want.
     """
     index = Index(problem)
     placement = [
         index.offer_pos[placements[s.id]] if placements.get(s.id) is not None else None  # type: ignore[index]
         for s in index.students
     ]
-    return figures(index, family(index), weights or Weights(), placement, blocking=blocking)
+    return figures(
+        index,
+        family(index),
+        weights or Weights(),
+        placement,
+        blocking=blocking,
+        swaps_respect_schools=swaps_respect_schools,
+    )
 
 
 def figures(
-    index: Index, fam: Family, weights: Weights, placement: Sequence[int | None], *, blocking: bool | None = None
+    index: Index,
+    fam: Family,
+    weights: Weights,
+    placement: Sequence[int | None],
+    *,
+    blocking: bool | None = None,
+    swaps_respect_schools: bool | None = None,
 ) -> Figures:
     n = len(index.students)
     ranks = [index.rank(s, o) if o is not None else None for s, o in enumerate(placement)]
@@ -53,6 +71,8 @@ def figures(
     distances = [d for s in placed if (d := index.km(s, placement[s])) is not None]  # type: ignore[arg-type]
     if blocking is None:
         blocking = bool(index.problem.school_rankings)
+    if swaps_respect_schools is None:
+        swaps_respect_schools = blocking
     counts = set_counts(index, fam, placement)
     return Figures(
         students=n,
@@ -70,7 +90,8 @@ def figures(
         max_km=max(distances) if distances else None,
         partners=_partners(index, placement),
         swap_pairs=tuple(
-            (index.students[a].id, index.students[b].id) for a, b in swap_pairs(index, fam, placement, counts)
+            (index.students[a].id, index.students[b].id)
+            for a, b in swap_pairs(index, fam, placement, counts, respect_schools=swaps_respect_schools)
         ),
         blocking_pairs=tuple(
             (index.students[s].id, index.offers[o].id) for s, o in blocking_pairs(index, fam, placement, counts)
@@ -127,7 +148,12 @@ def _rank_or_worst(index: Index, student: int, offer: int | None) -> float:
 
 
 def swap_pairs(
-    index: Index, fam: Family, placement: Sequence[int | None], counts: Sequence[int]
+    index: Index,
+    fam: Family,
+    placement: Sequence[int | None],
+    counts: Sequence[int],
+    *,
+    respect_schools: bool = False,
 ) -> list[tuple[int, int]]:
     at_offer: dict[int, list[int]] = {}
     for student, offer in enumerate(placement):
@@ -142,11 +168,22 @@ def swap_pairs(
             for b in at_offer.get(offer_b, ()):
                 if b == a or b in locked:
                     continue
-                if _rank_or_worst(index, b, offer_a) < _rank_or_worst(index, b, offer_b) and _can_swap(
-                    index, fam, counts, (a, offer_a), (b, offer_b)
-                ):
+                if _rank_or_worst(index, b, offer_a) >= _rank_or_worst(index, b, offer_b):
+                    continue
+                if respect_schools and not _schools_agree(index, (a, offer_a), (b, offer_b)):
+                    continue
+                if _can_swap(index, fam, counts, (a, offer_a), (b, offer_b)):
                     pairs.add((min(a, b), max(a, b)))
     return sorted(pairs)
+
+
+def _schools_agree(index: Index, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Both schools prefer, by their own priority, the student the swap gives them over the one it takes."""
+    (a, offer_a), (b, offer_b) = first, second
+    school_a, school_b = index.offers[offer_a].school, index.offers[offer_b].school
+    return index.priority(a, school_b) < index.priority(b, school_b) and index.priority(b, school_a) < index.priority(
+        a, school_a
+    )
 
 
 def _can_swap(

@@ -375,3 +375,22 @@ def test_weights_change_the_outcome_and_its_explanation():
     problem = CASES["wish_weighed_km"][0]
     assert solve(problem).assignment("S1").rank == 2
     assert solve(problem, weights=Weights(km=0.1)).assignment("S1").rank == 1
+
+
+def test_a_swap_the_schools_rankings_refuse_is_no_swap_pair_in_a_market():
+    """The classic case where deferred acceptance leaves two students who would both like to swap: S1 and S2 each
+    get their second wish. School X ranks S2 above S1, so it would not take S1 for S2: in a market that is no swap
+    pair (both sides' preferences count). Without rankings (the institute assigns) the same pair is reported."""
+    x, y = school("X", "Obs X"), school("Y", "Obs Y")
+    students = [student("S1", "po", "X", "Y"), student("S2", "po", "Y", "X"), student("S3", "po", "X")]
+    offers = [Offer("OX", "X", "po", 1), Offer("OY", "Y", "po", 1)]
+    rankings = [SchoolRanking("X", ("S2", "S3", "S1")), SchoolRanking("Y", ("S1", "S2"))]
+    market = solve(case(students, offers, schools=(x, y), school_rankings=rankings), mode=Mode.MARKET)
+    assert {a.student: a.offer for a in market.assignments} == {"S1": "OY", "S2": "OX", "S3": None}
+    assert market.figures.blocking_pairs == ()
+    assert market.figures.swap_pairs == ()
+
+    from samenopleiden.placements.engine.evaluate import evaluate
+
+    unranked = case(students, offers, schools=(x, y))
+    assert evaluate(unranked, {"S1": "OY", "S2": "OX", "S3": None}).swap_pairs == (("S1", "S2"),)

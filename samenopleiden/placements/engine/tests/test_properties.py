@@ -197,3 +197,12 @@ def test_every_explanation_renders_and_names_each_better_wish(problem):
         if assignment.placed and not assignment.locked:
             better = assignment.rank - 1 if assignment.rank else len(set(student.wishes))
             assert len(assignment.explanation.why_not) == better
+
+
+@FAST
+@given(rounds(laminar=True))
+def test_a_market_result_leaves_no_swap_the_schools_would_accept(problem):
+    """Issue 4: "there should be none in a market round". Where schools rank, a swap counts only when both schools
+    prefer the student they get; such a swap would be a blocking pair, and deferred acceptance leaves none."""
+    for mode in (Mode.MARKET, Mode.MIX):
+        assert solve(problem, mode=mode).figures.swap_pairs == ()
