@@ -202,7 +202,7 @@ def summary(row: ScenarioRow) -> list[str]:
         % {"year": last.school_year, "clusters": last.clusters, "places": last.places, "students": last.students},
         _("Dekking 100%% in %(year)s.") % {"year": p.full_coverage_year}
         if p.full_coverage_year
-        else _("Binnen de horizon geen 100%% dekking."),
+        else (_("Binnen de horizon geen 100%% dekking.") % {}),
         _("Hoogste voorfinanciering: %(amount)s.") % {"amount": funding_euro(p.peak_gap)},
     ]
     return lines + [services.text(n) for n in p.notes]
