@@ -374,6 +374,7 @@ class Year:
     subsidy: Decimal
     balance: Decimal  # subsidy - costs
     gap: Decimal  # cumulative shortfall: what the partners have to pre-finance so far (0 or more)
+    lag: Decimal  # of this year's shortfall, what the t-1 lag leaves unpaid: the growth since last year's count
     partners: int
     per_partner: Decimal | None
     public_places: int
@@ -486,6 +487,10 @@ def project(start: Start, levers: Levers) -> Projection:
             counted=basis,
         )
         subsidy = estimate.amount or Decimal("0.00")
+        counted_now = _counted(students, levers.counted_percent)
+        lag = Decimal(0)
+        if rates is not None and estimate.state == funding.RECOGNISED and basis is not None:
+            lag = max(counted_now - basis, 0) * rates.per_student_amount
         balance = subsidy - costs
         cumulative = max(cumulative - balance, Decimal(0))
         peak = max(peak, cumulative)
@@ -512,6 +517,7 @@ def project(start: Start, levers: Levers) -> Projection:
                 subsidy=subsidy,
                 balance=_money(balance),
                 gap=_money(cumulative),
+                lag=_money(lag),
                 partners=partners,
                 per_partner=_money(subsidy / partners) if partners else None,
                 public_places=public_places,

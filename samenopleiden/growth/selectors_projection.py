@@ -159,6 +159,7 @@ COLUMNS = (
     ("subsidy", gettext_lazy("Subsidie (€)")),
     ("balance", gettext_lazy("Saldo (€)")),
     ("gap", gettext_lazy("Voor te financieren, cumulatief (€)")),
+    ("lag", gettext_lazy("Waarvan door de t-1-vertraging dit jaar (€)")),
     ("partners", gettext_lazy("Partners")),
     ("per_partner", gettext_lazy("Subsidie per partner (€)")),
     ("public_places", gettext_lazy("Plaatsen op openbare scholen")),

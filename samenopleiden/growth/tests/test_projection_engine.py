@@ -224,3 +224,14 @@ def test_properties(extra, joining, year, ramp, wage, horizon, growth):
     if p.full_coverage_year:
         first = next(y for y in p.years if y.school_year == p.full_coverage_year)
         assert first.coverage == 100
+
+
+def test_the_t_minus_1_lag_is_the_growth_since_last_years_count():
+    years = _project(horizon=3, joining=(e.Joining("Nieuw", 5, 1, 1),)).years
+    # year 1: 96 students, subsidy on the 36 of year 0 (below 60: no subsidy, so no lag counted)
+    assert years[1].students == 96 and years[1].lag == 0
+    years = e.project(
+        e.Start(**{**START.__dict__, "counted_last_year": 60}), e.Levers(horizon=2, joining=(e.Joining("N", 5, 0, 1),))
+    ).years
+    assert years[0].students == 96 and years[0].lag == (96 - 60) * D("1500")
+    assert years[1].lag == 0

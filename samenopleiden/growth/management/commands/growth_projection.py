@@ -72,7 +72,7 @@ class Command(BaseCommand):
         if projection.full_coverage_year:
             self.stdout.write(_("Dekking 100%% in %(year)s.") % {"year": projection.full_coverage_year})
         else:
-            self.stdout.write((_("Binnen de horizon geen 100%% dekking.") % {}))
+            self.stdout.write(_("Binnen de horizon geen 100%% dekking.") % {})
         self.stdout.write(_("Hoogste voorfinanciering: %(amount)s.") % {"amount": funding.euro(projection.peak_gap)})
         for note in projection.notes:
             self.stdout.write(text(note))
