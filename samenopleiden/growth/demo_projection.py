@@ -42,9 +42,9 @@ ROOM = [
     (
         "Stichting Quadraten",
         [
-            ("48ZZ", "Obs De Stadspark", "Groningen", "Groningen"),
-            ("49ZZ", "Obs De Zuiderpoort", "Haren", "Groningen"),
-            ("50ZZ", "Obs Het Noorderplantsoen", "Groningen", "Groningen"),
+            ("48ZZ", "Basisschool Het Stadspark", "Groningen", "Groningen"),
+            ("49ZZ", "Basisschool De Zuiderpoort", "Haren", "Groningen"),
+            ("50ZZ", "Basisschool Het Noorderplantsoen", "Groningen", "Groningen"),
         ],
     ),
     (
@@ -56,7 +56,11 @@ ROOM = [
         ],
     ),
 ]
-DENOMINATION = {"(KOC)": "Rooms-Katholiek", "(VCPONG)": "Protestants-Christelijk"}
+DENOMINATION = {
+    "(KOC)": "Rooms-Katholiek",
+    "(VCPONG)": "Protestants-Christelijk",
+    "Stichting Quadraten": "Samenwerkingsschool",
+}
 
 COSTS = {
     "horizon": 10,
