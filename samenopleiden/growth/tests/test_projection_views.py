@@ -241,3 +241,18 @@ def test_list_query_count_stays_flat(client, partnership, cluster, programme_lea
     client.force_login(programme_lead.user)
     with django_assert_max_num_queries(40):
         assert client.get(url("scenarios", partnership)).status_code == 200
+
+
+def test_a_change_over_someone_elses_newer_change_is_refused(client, partnership, cluster, programme_lead, scenario):
+    client.force_login(programme_lead.user)
+    old = scenario.version
+    first = client.post(
+        url("scenario_edit", partnership, scenario.pk), _post_data(cluster, name="Eerste", version=str(old))
+    )
+    assert first.status_code == 302
+    second = client.post(
+        url("scenario_edit", partnership, scenario.pk), _post_data(cluster, name="Tweede", version=str(old))
+    )
+    assert second.status_code == 400
+    scenario.refresh_from_db()
+    assert scenario.name == "Eerste"
