@@ -518,6 +518,48 @@ def growth_row_for(
     if write and not ctx.can(Perm.CHANGE, partnership):
         raise PermissionDenied
     return obj
+# --- growth projection (samenopleiden.growth) -------------------------------------------------------------------
+# Scenarios and their projections rest on the partnership's student totals, subsidy and costs: who reads student
+# totals (`sees_student_totals`: the lead, steering group and board members, placement offices) reads them; an
+# educator of a cluster gets 403. The growth potential per board (no student data) is for everyone of the
+# partnership. Who changes the partnership (Perm.CHANGE: the programme lead) changes scenarios and the agreement's
+# limits.
+
+
+def require_growth_scenarios(ctx: AccessContext, partnership: Partnership, *, write: bool = False) -> None:
+    """404 outside the partnership; 403 for who may not read (or, with `write`, change) its scenarios."""
+    if ctx.level(partnership) is None:
+        raise Http404
+    if not sees_student_totals(ctx, partnership) or (write and not ctx.can(Perm.CHANGE, partnership)):
+        raise PermissionDenied
+
+
+def growth_scenario_for(ctx: AccessContext, partnership: Partnership, pk: Any, *, write: bool = False) -> Any:
+    """A scenario of `partnership`: 404 outside it or for another partnership's scenario; 403 as above."""
+    from samenopleiden.growth.models import Scenario
+
+    require_growth_scenarios(ctx, partnership, write=write)
+    try:
+        return Scenario.objects.filter(partnership=partnership).get(pk=pk)
+    except (Scenario.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def growth_board_for(ctx: AccessContext, partnership: Partnership, pk: Any, *, write: bool = False) -> Any:
+    """A board that is a member of `partnership` (for its limit in the agreement): 404 otherwise."""
+    from samenopleiden.registry.models import SchoolBoard
+
+    if ctx.level(partnership) is None:
+        raise Http404
+    try:
+        board = SchoolBoard.objects.filter(memberships__partnership=partnership).distinct().get(pk=pk)
+    except (SchoolBoard.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if write and not ctx.can(Perm.CHANGE, partnership):
+        raise PermissionDenied
+    return board
+
+
 # --- conversations assessment (samenopleiden.conversations) -------------------------------------------------------
 # The self-assessment of equal collaboration. The lead opens, changes and closes rounds; the results (means only,
 # never one person's answers) are for everyone who reads the whole partnership. Respondents need no account: the
