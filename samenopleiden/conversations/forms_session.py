@@ -33,7 +33,7 @@ class ThemeForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = GuideTheme
         fields = ["title", "core_question", "position"]
-        help_texts = {"position": _("Leeg of 0: achteraan.")}
+        help_texts = {"position": _("Leeg: achteraan bij een nieuwe, ongewijzigd bij een bestaande.")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -45,7 +45,7 @@ class QuestionForm(StyledFormMixin, forms.ModelForm):
         model = GuideQuestion
         fields = ["text", "sub_questions", "position"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {"position": _("Leeg of 0: achteraan.")}
+        help_texts = {"position": _("Leeg: achteraan bij een nieuwe, ongewijzigd bij een bestaande.")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -63,7 +63,7 @@ class ChecklistItemForm(StyledFormMixin, forms.ModelForm):
         model = ChecklistItem
         fields = ["text", "data_key", "position"]
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
-        help_texts = {"position": _("Leeg of 0: achteraan.")}
+        help_texts = {"position": _("Leeg: achteraan bij een nieuwe, ongewijzigd bij een bestaande.")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

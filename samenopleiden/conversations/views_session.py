@@ -146,12 +146,13 @@ def guide_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def _guide_row_page(request: HttpRequest, slug: str, *, guide: Any, row: Any, form_class: Any, title: str):
     ctx = _ctx(request)
     partnership = guide.partnership
+    stored_position = row.position if row.pk else 0  # the form changes the instance while it validates
     form = form_class(request.POST or None, instance=row)
     back = reverse("conversations:guide_detail", args=[slug, guide.pk])
 
     def save(data: dict) -> object:
         values = {name: data[name] for name in form_class.Meta.fields}
-        values["position"] = values.get("position") or (row.position if row.pk else 0)
+        values["position"] = values.get("position") or stored_position
         return services.guide_row_save(guide=guide, row=row, data=values, actor=request.user)
 
     return form_page(
