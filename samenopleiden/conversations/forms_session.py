@@ -82,11 +82,12 @@ def _facilitators(partnership: Any):
 class SessionForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Session
-        fields = ["guide", "title", "date", "place", "facilitator", "facilitator_name"]
+        fields = ["guide", "title", "date", "place", "facilitator", "facilitator_name", "summary"]
         widgets = {"date": DateInput()}
         labels = {"facilitator": _("Gespreksleider (account)"), "facilitator_name": _("of: naam van de gespreksleider")}
         help_texts = {
             "facilitator_name": _("Bijvoorbeeld een onafhankelijke gespreksleider van buiten het partnerschap."),
+            "summary": _("Na afloop: de kern van het gesprek in een paar zinnen. Komt in het verslag."),
         }
 
     def __init__(self, *args: Any, partnership: Any, guides: Any, **kwargs: Any) -> None:

@@ -153,6 +153,7 @@ def session_create(
     facilitator: Any = None,
     facilitator_name: str = "",
     place: str = "",
+    summary: str = "",
     actor: Any,
 ) -> Session:
     if guide.partnership_id not in (None, partnership.pk):
@@ -166,6 +167,7 @@ def session_create(
         facilitator=facilitator,
         facilitator_name=facilitator_name.strip(),
         place=place.strip(),
+        summary=summary.strip(),
     )
     editing.create(session, actor=actor)
     return session

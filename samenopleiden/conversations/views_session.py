@@ -271,6 +271,7 @@ def session_add(request: HttpRequest, slug: str) -> HttpResponse:
             facilitator=data["facilitator"],
             facilitator_name=data["facilitator_name"],
             place=data["place"],
+            summary=data["summary"],
             actor=request.user,
         )
 
@@ -303,7 +304,7 @@ def session_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     back = reverse("conversations:session_detail", args=[slug, session.pk])
 
     def save(data: dict) -> object:
-        changes = {n: data[n] for n in ("title", "date", "place", "facilitator", "facilitator_name")}
+        changes = {n: data[n] for n in ("title", "date", "place", "facilitator", "facilitator_name", "summary")}
         changes["title"] = changes["title"].strip() or session.title
         return services.session_update(
             session=session, changes=changes, expected_version=data.get("version"), actor=request.user
