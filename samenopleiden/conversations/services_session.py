@@ -44,7 +44,9 @@ def guide_copy(*, guide: Guide, partnership: Partnership, actor: Any) -> Guide:
         raise DomainError(_("Deze leidraad hoort niet bij dit partnerschap."))
     copy = Guide(
         partnership=partnership,
-        title=(_("%(title)s (eigen versie)") % {"title": guide.title})[:200],
+        title=(
+            (_("%(title)s (kopie)") if guide.partnership_id else _("%(title)s (eigen versie)")) % {"title": guide.title}
+        )[:200],
         purpose=guide.purpose,
         source=guide.source,
         copied_from=guide,
@@ -125,7 +127,7 @@ def guide_row_save(*, guide: Guide, row: Any, data: dict[str, Any], actor: Any) 
 @transaction.atomic
 def guide_row_delete(*, guide: Guide, row: Any, actor: Any) -> None:
     _own(guide)
-    history.record(actor=actor, obj=row, action="deleted", partnership=guide.partnership)
+    pk = row.pk
     try:
         with transaction.atomic():
             row.delete()
@@ -133,6 +135,8 @@ def guide_row_delete(*, guide: Guide, row: Any, actor: Any) -> None:
         raise DomainError(
             _("In een gesprek zijn bij deze vraag al aantekeningen, besluiten of acties vastgelegd; hij blijft staan.")
         ) from None
+    row.pk = pk  # for the history entry of what was deleted
+    history.record(actor=actor, obj=row, action="deleted", partnership=guide.partnership)
 
 
 # --- sessions -------------------------------------------------------------------------------------------------

@@ -407,6 +407,7 @@ def session_prepare(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The preparation checklist with the platform's figures; POST `item` (the ticked steps)."""
     ctx = _ctx(request)
     partnership = access.partnership_for(ctx, slug)
+    access.require(ctx, Perm.VIEW_ALL, partnership)  # educators who take part do not see the preparation
     session = access.session_for(ctx, partnership, pk, write=request.method == "POST")
     if request.method == "POST":
         ticked = {int(v) for v in request.POST.getlist("item") if v.isdigit()}

@@ -24,6 +24,7 @@ from samenopleiden.conversations.models import (
     Session,
     SessionAction,
 )
+from samenopleiden.core.models import HistoryEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -205,6 +206,10 @@ def test_lead_copies_and_adapts_a_guide(client, programme_lead, partnership, gro
     assert copy.checklist.filter(text="Eigen stap", data_key="partners", partnership=partnership).exists()
     page = client.get(reverse("conversations:guide_detail", args=[partnership.slug, copy.pk])).content.decode()
     assert "Een eigen vraag" in page
+    added = theme.questions.get(text="Een eigen vraag")
+    delete = reverse("conversations:guide_question_delete", args=[partnership.slug, copy.pk, added.pk])
+    assert client.post(delete).status_code == 302 and not GuideQuestion.objects.filter(pk=added.pk).exists()
+    assert HistoryEntry.objects.filter(object_type="guidequestion", object_id=str(added.pk), action="deleted").exists()
     # the platform guide is not changed through the partnership's pages
     platform_theme = growth.themes.first()
     edit = reverse("conversations:guide_theme_edit", args=[partnership.slug, growth.pk, platform_theme.pk])
@@ -237,6 +242,7 @@ def test_educator_reads_only_sessions_they_take_part_in(client, educator, progra
     assert "Groeigesprek" in client.get(overview).content.decode()
     assert client.get(url("session_detail", session)).status_code == 200
     assert client.get(url("session_screen", session)).status_code == 200
+    assert client.get(url("session_prepare", session)).status_code == 403
     assert client.get(url("session_run", session)).status_code == 403
     assert (
         client.get(reverse("conversations:guide_detail", args=[session.partnership.slug, growth.pk])).status_code == 200
