@@ -17,6 +17,11 @@ from . import session_content
 from .models import Decision, Guide, Participant, PreparationTick, QuestionNote, Session, SessionAction
 
 HELD = "Groeigesprek stuurgroep"
+EARLIER = "Groeigesprek stuurgroep vorig jaar"
+EARLIER_DECISIONS = [
+    "We verkennen eerst of de huidige besturen kunnen groeien, voordat we nieuwe partners benaderen.",
+    "De programmaleider brengt de gesprekstafels in de regio in kaart.",
+]
 PLANNED = "Gesprek gelijkwaardige samenwerking"
 
 # (name, perspective, level) for the people without an account in the demo
@@ -89,6 +94,20 @@ def load(*, today: dt.date) -> None:
     lead_person = partnership.people.filter(roles__role=Role.PROGRAMME_LEAD, user__isnull=False).order_by("pk").first()
     lead = lead_person.user if lead_person else None
     people = list(partnership.people.order_by("pk")[:6])
+
+    earlier, _created = Session.objects.get_or_create(
+        partnership=partnership,
+        title=EARLIER,
+        defaults={
+            "guide": growth,
+            "date": today - dt.timedelta(days=400),
+            "facilitator_name": "Programmaleider",
+            "status": Session.Status.DONE,
+        },
+    )
+    _participants(earlier, HELD_PARTICIPANTS[:3], [])
+    for text in EARLIER_DECISIONS:
+        Decision.objects.get_or_create(session=earlier, text=text, defaults={"partnership": partnership})
 
     held, _created = Session.objects.get_or_create(
         partnership=partnership,

@@ -126,6 +126,7 @@ class ParticipantForm(StyledFormMixin, forms.ModelForm):
 
 
 class NoteForm(StyledFormMixin, forms.Form):
+    use_required_attribute = False  # several forms on one page: the server says what is missing
     prefix = "note"
     text = forms.CharField(
         label=_("Aantekeningen"), widget=forms.Textarea(attrs={"rows": 6}), required=False, max_length=20_000
@@ -133,6 +134,7 @@ class NoteForm(StyledFormMixin, forms.Form):
 
 
 class DecisionForm(StyledFormMixin, forms.Form):
+    use_required_attribute = False  # several forms on one page: the server says what is missing
     prefix = "decision"
     text = forms.CharField(
         label=_("Besluit"),
@@ -143,6 +145,7 @@ class DecisionForm(StyledFormMixin, forms.Form):
 
 
 class ActionForm(StyledFormMixin, forms.Form):
+    use_required_attribute = False  # several forms on one page: the server says what is missing
     prefix = "action"
     title = forms.CharField(label=_("Actie"), max_length=200, error_messages={"required": _("Beschrijf de actie.")})
     owner = forms.ModelChoiceField(

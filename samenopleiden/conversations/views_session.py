@@ -452,6 +452,8 @@ def _run_page(request: HttpRequest, session: Session, wanted: Any, *, forms: dic
             decision_form=forms.get("decision") or DecisionForm(),
             action_form=forms.get("action") or ActionForm(partnership=partnership),
             today=timezone.localdate(),
+            all_questions=selectors.questions(session.guide),
+            answered=set(session.notes.exclude(text="").values_list("question_id", flat=True)),
         ),
         status=status,
     )

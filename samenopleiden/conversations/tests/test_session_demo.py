@@ -43,6 +43,8 @@ def test_the_demo_loads_twice_without_change_and_fills_the_pages():
     assert len(view.decisions) == 2 and len(view.actions) == 3 and len(view.participants_by_perspective) >= 3
     assert {a.action.status for a in view.actions} == {"open", "bezig", "afgerond"}
     assert planned.participants.filter(person__isnull=False).exists()
+    [earlier] = selectors.earlier_sessions(held)
+    assert earlier.title == demo_session.EARLIER and earlier.decisions.count() == 2
     figures = selectors.figures(groningen, schoolyear.current(held.date), with_students=True)
     assert figures["partners"] and figures["places_per_cluster"]
     assert documents.to_pdf(session_report.document(view)).startswith(b"%PDF")
