@@ -586,6 +586,24 @@ GUIDES: list[dict[str, Any]] = [
         ],
         "themes": [
             {
+                "title": "Vooraf: uitgangspunten",
+                "core": "Vanuit welk perspectief voeren we dit gesprek, en wat willen we zeker behouden?",
+                "questions": [
+                    (
+                        "Praten we vanuit samen opleiden of vanuit de arbeidsmarkt? Zijn de opleidingen in beide "
+                        "gevallen gelijkwaardige partners?",
+                        [],
+                    ),
+                    (
+                        "Wat gaat goed en houden we, zonder te veranderen om het veranderen, en zonder vast te houden "
+                        "omdat het altijd zo ging?",
+                        [],
+                    ),
+                    ("Moeten studenten en partnerscholen iets te kiezen hebben tussen partnerschappen?", []),
+                    ("Hoe weten we genoeg van de onderwijsregio, en hoe houden we iedereen aangehaakt?", []),
+                ],
+            },
+            {
                 "title": "Niveau van de onderwijsregio",
                 "core": "Welke gezamenlijke ambitie en governance hebben we in de regio voor samen opleiden?",
                 "questions": [
