@@ -48,7 +48,9 @@ def test_the_session_pages_with_the_demo(page):
     main = page.inner_text("main")
     assert "We groeien met één cluster per bestuur" in main and "afgerond" in main
     page.goto(reverse("conversations:session_prepare", args=[slug, held.pk]))
+    page.click("text=regels tonen >> nth=0")
     assert "plaatsen aangeboden" in page.inner_text("main")
+    page.goto(reverse("conversations:overview", args=[slug]))
     assert_skip_link_works(page)
 
 
