@@ -518,6 +518,8 @@ def growth_row_for(
     if write and not ctx.can(Perm.CHANGE, partnership):
         raise PermissionDenied
     return obj
+
+
 # --- growth projection (samenopleiden.growth) -------------------------------------------------------------------
 # Scenarios and their projections rest on the partnership's student totals, subsidy and costs: who reads student
 # totals (`sees_student_totals`: the lead, steering group and board members, placement offices) reads them; an
@@ -558,6 +560,76 @@ def growth_board_for(ctx: AccessContext, partnership: Partnership, pk: Any, *, w
     if write and not ctx.can(Perm.CHANGE, partnership):
         raise PermissionDenied
     return board
+
+
+# --- conversations sessions (samenopleiden.conversations) ---------------------------------------------------------
+# Conversation guides and the sessions held with them. Guides: the platform's (no partnership; kept by the platform
+# administrator in the Django admin) and the partnership's own copies; everyone of the partnership reads them, the
+# lead copies and changes the partnership's own. Sessions: the lead creates and runs them; readers read every
+# session and its report; educators read only the sessions they take part in (a participant linked to their
+# person record), never the facilitator's pages.
+
+
+def guides_visible(ctx: AccessContext, partnership: Partnership) -> models.QuerySet[Any]:
+    from samenopleiden.conversations.models import Guide
+
+    require(ctx, Perm.VIEW, partnership)
+    return Guide.objects.filter(Q(partnership=None) | Q(partnership=partnership))
+
+
+def guide_for(ctx: AccessContext, partnership: Partnership, pk: Any, *, write: bool = False) -> Any:
+    """A platform guide or one of the partnership's own to read; with `write` only an own guide, for the lead
+    (a platform guide or another partnership's: 404; a reader: 403)."""
+    require(ctx, Perm.CHANGE if write else Perm.VIEW, partnership)
+    queryset = guides_visible(ctx, partnership)
+    if write:
+        queryset = queryset.filter(partnership=partnership)
+    try:
+        return queryset.get(pk=pk)
+    except (ValueError, TypeError, models.ObjectDoesNotExist):
+        raise Http404 from None
+
+
+def guide_row_for(ctx: AccessContext, partnership: Partnership, guide: Any, queryset: models.QuerySet[M], pk: Any) -> M:
+    """A theme, question or checklist item of the partnership's own `guide`, for the lead to change."""
+    require(ctx, Perm.CHANGE, partnership)
+    if guide.partnership_id != partnership.pk:
+        raise Http404
+    try:
+        return queryset.filter(partnership=partnership).get(pk=pk)
+    except (ValueError, TypeError, models.ObjectDoesNotExist):
+        raise Http404 from None
+
+
+def sessions_visible(ctx: AccessContext, partnership: Partnership) -> models.QuerySet[Any]:
+    from samenopleiden.conversations.models import Session
+
+    require(ctx, Perm.VIEW, partnership)
+    queryset = Session.objects.filter(partnership=partnership)
+    if ctx.sees_all_of(partnership):
+        return queryset
+    if not ctx.is_authenticated:
+        return queryset.none()
+    return queryset.filter(participants__person__user=ctx.user).distinct()
+
+
+def session_for(ctx: AccessContext, partnership: Partnership, pk: Any, *, write: bool = False) -> Any:
+    """A session to read (readers, the lead, educators who take part) or to run and change (the lead)."""
+    if write:
+        require(ctx, Perm.CHANGE, partnership)
+    try:
+        return sessions_visible(ctx, partnership).select_related("guide", "facilitator").get(pk=pk)
+    except (ValueError, TypeError, models.ObjectDoesNotExist):
+        raise Http404 from None
+
+
+def session_row_for(ctx: AccessContext, session: Any, queryset: models.QuerySet[M], pk: Any) -> M:
+    """A participant, decision or other row of `session`, for the lead to change (404 outside the session)."""
+    require(ctx, Perm.CHANGE, session.partnership)
+    try:
+        return queryset.filter(partnership=session.partnership, session=session).get(pk=pk)
+    except (ValueError, TypeError, models.ObjectDoesNotExist):
+        raise Http404 from None
 
 
 # --- conversations assessment (samenopleiden.conversations) -------------------------------------------------------

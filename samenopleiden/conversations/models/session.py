@@ -14,7 +14,20 @@ from django.utils.translation import gettext_lazy as _
 
 from samenopleiden.core.models import VersionedModel
 
-__all__ = ["Guide", "GuideTheme", "GuideQuestion", "ChecklistItem", "Session", "Participant", "Perspective", "Level"]
+__all__ = [
+    "Guide",
+    "GuideTheme",
+    "GuideQuestion",
+    "ChecklistItem",
+    "Session",
+    "Participant",
+    "Perspective",
+    "Level",
+    "PreparationTick",
+    "QuestionNote",
+    "Decision",
+    "SessionAction",
+]
 
 
 class Perspective(models.TextChoices):
@@ -138,6 +151,12 @@ class Session(VersionedModel):
     code = models.CharField(_("sessiecode"), max_length=12, unique=True, default=new_code)
     code_valid_until = models.DateTimeField(_("code geldig tot"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # where the facilitator is: the shared screen follows it
+    current_question = models.ForeignKey(
+        GuideQuestion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    place = models.CharField(_("plaats"), max_length=200, blank=True)
+    summary = models.TextField(_("samenvatting"), blank=True)
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -146,6 +165,12 @@ class Session(VersionedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def facilitator_label(self) -> str:
+        if self.facilitator_id:
+            return self.facilitator.get_full_name() or self.facilitator.get_username()
+        return self.facilitator_name
 
 
 class Participant(models.Model):
@@ -168,3 +193,69 @@ class Participant(models.Model):
 
     def __str__(self) -> str:
         return self.name or str(_("deelnemer"))
+
+
+class PreparationTick(models.Model):
+    """A preparation step of the session's guide that the facilitator ticked off."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="ticks")
+    partnership = models.ForeignKey("registry.Partnership", on_delete=models.CASCADE, related_name="+")
+    item = models.ForeignKey(ChecklistItem, on_delete=models.CASCADE, related_name="+")
+    ticked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "item"], name="preparation_tick_once")]
+        verbose_name = _("afgevinkte voorbereiding")
+        verbose_name_plural = _("afgevinkte voorbereidingen")
+
+
+class QuestionNote(models.Model):
+    """The notes of one question in one session."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="notes")
+    partnership = models.ForeignKey("registry.Partnership", on_delete=models.CASCADE, related_name="+")
+    question = models.ForeignKey(GuideQuestion, on_delete=models.PROTECT, related_name="notes")
+    text = models.TextField(_("aantekeningen"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "question"], name="question_note_once")]
+        verbose_name = _("aantekening")
+        verbose_name_plural = _("aantekeningen")
+
+
+class Decision(models.Model):
+    """A decision taken in a session, at a question (or for the session as a whole)."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="decisions")
+    partnership = models.ForeignKey("registry.Partnership", on_delete=models.CASCADE, related_name="+")
+    question = models.ForeignKey(
+        GuideQuestion, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
+    )
+    text = models.TextField(_("besluit"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["session", "created_at", "pk"]
+        verbose_name = _("besluit")
+        verbose_name_plural = _("besluiten")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class SessionAction(models.Model):
+    """An action agreed in a session. The action itself lives on the partnership's action list (actions module),
+    where it is followed up; this row says where in the session it came from."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="session_actions")
+    partnership = models.ForeignKey("registry.Partnership", on_delete=models.CASCADE, related_name="+")
+    question = models.ForeignKey(
+        GuideQuestion, null=True, blank=True, on_delete=models.PROTECT, related_name="session_actions"
+    )
+    action = models.OneToOneField("actions.Action", on_delete=models.CASCADE, related_name="session_link")
+
+    class Meta:
+        ordering = ["session", "pk"]
+        verbose_name = _("actie uit een gesprek")
+        verbose_name_plural = _("acties uit gesprekken")
