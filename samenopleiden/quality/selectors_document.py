@@ -219,7 +219,7 @@ def _roles(partnership: Partnership, today: dt.date) -> LiveBlock:
                 str(label),
                 local.get(value, ""),
                 str(len(people.get(value, ()))),
-                f"{norm.hours_per_student:g}".replace(".", ",") if norm else "–",
+                f"{norm.hours_per_student.normalize():f}".replace(".", ",") if norm else "–",
                 norm.note if norm else "",
             ]
         )
