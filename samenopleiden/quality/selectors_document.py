@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from samenopleiden.registry.models import Body, Credential, Partnership, Role, RoleAssignment
 
@@ -37,14 +38,14 @@ def block_names() -> dict[str, str]:
 
 
 CATEGORY_TEXTS = {
-    "a": "hbo-lerarenopleiding, ten minste 40% in de praktijk",
-    "b": "eenjarig hbo-programma, ten minste 50% in de praktijk",
-    "c": "wo-master van 60 EC, ten minste 40% in de praktijk",
-    "d": "wo-master van 120 EC, ten minste 25% in de praktijk",
-    "e": "wo-lerarenopleiding po van 180 EC, ten minste 40% in de praktijk",
-    "f": "wo-bachelor met educatieve minor, ten minste 15 EC in de praktijk",
-    "g": "zij-instromer met geschiktheidsverklaring, benoemd als leraar",
-    "h": "benoemd als leraar en tegelijk in opleiding",
+    "a": gettext_noop("hbo-lerarenopleiding, ten minste 40 procent in de praktijk"),
+    "b": gettext_noop("eenjarig hbo-programma, ten minste 50 procent in de praktijk"),
+    "c": gettext_noop("wo-master van 60 EC, ten minste 40 procent in de praktijk"),
+    "d": gettext_noop("wo-master van 120 EC, ten minste 25 procent in de praktijk"),
+    "e": gettext_noop("wo-lerarenopleiding po van 180 EC, ten minste 40 procent in de praktijk"),
+    "f": gettext_noop("wo-bachelor met educatieve minor, ten minste 15 EC in de praktijk"),
+    "g": gettext_noop("zij-instromer met geschiktheidsverklaring, benoemd als leraar"),
+    "h": gettext_noop("benoemd als leraar en tegelijk in opleiding"),
 }
 
 
