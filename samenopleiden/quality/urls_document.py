@@ -25,6 +25,7 @@ urlpatterns: list[URLPattern] = [
     path(K + "secties/<int:pk>/bewerken/", views.section_edit, name="section_edit"),
     path(K + "secties/<int:pk>/versies/", views.section_versions, name="section_versions"),
     path(K + "secties/<int:pk>/heropenen/", views.section_reopen, name="section_reopen"),
+    path(K + "secties/<int:pk>/verwijderen/", views.section_delete, name="section_delete"),
     path(K + "secties/<int:pk>/opmerkingen/", views.comment_add, name="comment_add"),
     path(K + "secties/<int:pk>/opmerkingen/<int:item_pk>/afhandelen/", views.comment_resolve, name="comment_resolve"),
     path(K + "feedback/nieuw/", views.round_add, name="round_add"),

@@ -583,3 +583,17 @@ def norm_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     services.norm_delete(norm=norm, actor=request.user)
     messages.success(request, _("De faciliteringsnorm is verwijderd."))
     return redirect("quality:norms", slug=slug)
+
+
+@require_POST
+def section_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    ctx = request.ctx  # type: ignore[attr-defined]
+    partnership = access.partnership_for(ctx, slug, Perm.CHANGE)
+    section = access.core_section_for(ctx, partnership, pk, write=True)
+    try:
+        services.section_delete(section=section, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("quality:section", slug=slug, pk=section.pk)
+    messages.success(request, _("De sectie is verwijderd."))
+    return redirect(_doc_url(slug, "secties"))

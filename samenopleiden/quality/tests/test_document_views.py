@@ -244,3 +244,17 @@ def test_dashboard_card(partnership, programme_lead, document):
 
     cards = dashboard_document.cards(build_context(programme_lead.user), partnership, dt.date.today())
     assert cards[0].number == "0/12"
+
+
+def test_lead_deletes_a_section_but_not_an_adopted_one(client, partnership, programme_lead, reader, document):
+    first, second = list(document.sections.all()[:2])
+    second.status = CoreSection.Status.ADOPTED
+    second.save()
+    client.force_login(reader.user)
+    assert client.post(url("section_delete", partnership, first.pk)).status_code == 403
+    client.force_login(programme_lead.user)
+    assert client.post(url("section_delete", partnership, first.pk)).status_code == 302
+    response = client.post(url("section_delete", partnership, second.pk), follow=True)
+    assert "vastgestelde sectie" in response.content.decode()
+    assert set(document.sections.values_list("pk", flat=True)) >= {second.pk}
+    assert not document.sections.filter(pk=first.pk).exists()
