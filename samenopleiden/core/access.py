@@ -707,3 +707,54 @@ def practice_for_review(ctx: AccessContext, pk: Any) -> Any:
         return GoodPractice.objects.select_related("partnership", "dilemma").get(pk=pk)
     except (GoodPractice.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+# --- quality: the core document (samenopleiden.quality, document part) --------------------------------------------
+# The framework and the core document hold no personal data: everyone of the partnership reads them (educators too).
+# The programme lead (Perm.CHANGE) changes everything; a section's writer also edits that section's text. Comments
+# are for the lead, the writer and the people named as reviewers in a feedback round on that section. Only the lead
+# records the approval by the board meeting. Live data blocks with student counts follow `sees_student_totals`.
+
+
+def core_section_for(ctx: AccessContext, partnership: Partnership, pk: Any, *, write: bool = False) -> Any:
+    """A section of the partnership's core document: 404 outside the partnership; with `write`, 403 for who is
+    neither the lead nor the section's writer."""
+    from samenopleiden.quality.models import CoreSection
+
+    require(ctx, Perm.VIEW, partnership)
+    try:
+        section = CoreSection.objects.select_related("safeguard", "element", "writer", "document").get(
+            pk=pk, partnership=partnership
+        )
+    except (CoreSection.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if write and not may_edit_section(ctx, section):
+        raise PermissionDenied
+    return section
+
+
+def may_edit_section(ctx: AccessContext, section: Any) -> bool:
+    if ctx.can(Perm.CHANGE, section.partnership_id):
+        return True
+    return bool(ctx.is_authenticated and section.writer_id and section.writer.user_id == ctx.user.pk)
+
+
+def may_comment_section(ctx: AccessContext, section: Any) -> bool:
+    """The lead, the writer, and who is named as a reviewer in a feedback round on this section."""
+    if may_edit_section(ctx, section):
+        return True
+    if not ctx.is_authenticated or ctx.level(section.partnership_id) is None:
+        return False
+    return section.rounds.filter(reviewers__user=ctx.user).exists()
+
+
+def core_comment_for(ctx: AccessContext, section: Any, pk: Any, *, resolve: bool = False) -> Any:
+    """A comment on `section`: 404 when it is not one; with `resolve`, 403 for who may not handle it (the lead, the
+    writer and the comment's author may)."""
+    try:
+        comment = section.comments.get(pk=pk)
+    except (ValueError, TypeError, models.ObjectDoesNotExist):
+        raise Http404 from None
+    if resolve and not (may_edit_section(ctx, section) or (ctx.is_authenticated and comment.author_id == ctx.user.pk)):
+        raise PermissionDenied
+    return comment

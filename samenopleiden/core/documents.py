@@ -438,6 +438,15 @@ def to_pdf(document: Document) -> bytes:
                 ParagraphStyle("toc1", parent=body, fontSize=11, leftIndent=0.3 * cm, firstLineIndent=-0.3 * cm),
                 ParagraphStyle("toc2", parent=body, fontSize=10, leftIndent=1 * cm, firstLineIndent=-0.3 * cm),
             ]
+            # Seeded with the headings (page numbers unknown), so that the first pass already gives the contents its
+            # final length: the page numbers settle in two passes instead of three.
+            contents.addEntries(
+                [
+                    (b.level - 1, escape(b.text), 0, None)
+                    for b in document.blocks
+                    if isinstance(b, Heading) and b.level <= 2
+                ]
+            )
             story.append(contents)
 
     def footer(canvas, doc) -> None:
