@@ -518,6 +518,8 @@ def growth_row_for(
     if write and not ctx.can(Perm.CHANGE, partnership):
         raise PermissionDenied
     return obj
+
+
 # --- growth projection (samenopleiden.growth) -------------------------------------------------------------------
 # Scenarios and their projections rest on the partnership's student totals, subsidy and costs: who reads student
 # totals (`sees_student_totals`: the lead, steering group and board members, placement offices) reads them; an
