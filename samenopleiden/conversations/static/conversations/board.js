@@ -1,0 +1,73 @@
+/* The live board: ask the server for changes (long-polling) and put them on the page.
+   `.../updates/?since=<revision>&layout=<layout>` answers as soon as the board changed, or after ~20 s with
+   {changed: false}. A change of layout brings the whole live part (`html`); otherwise new or moved post-its, the
+   vote table and placemat answers. Without JavaScript the page keeps its "Vernieuwen" button. */
+(function () {
+  "use strict";
+  var live = document.getElementById("board-live");
+  if (!live || !window.fetch) return;
+  var base = live.getAttribute("data-board-updates");
+  var since = live.getAttribute("data-revision");
+  var layout = live.getAttribute("data-layout");
+  var placemat = placematFlag();
+  var reload = document.getElementById("board-reload");
+  if (reload) reload.hidden = true;
+
+  function placematFlag() {
+    var el = live.querySelector("[data-placemat]");
+    return el ? el.getAttribute("data-placemat") : "";
+  }
+  function sleep(ms) { return new Promise(function (r) { setTimeout(r, ms); }); }
+  function fragment(html) {
+    var box = document.createElement("div");
+    box.innerHTML = html;
+    return box.firstElementChild;
+  }
+  function place(p) {
+    var old = document.getElementById("postit-" + p.id);
+    var list = live.querySelector('[data-postits="' + p.container + '"]');
+    if (!list) return;
+    var fresh = fragment(p.html);
+    if (old) old.remove();
+    list.appendChild(fresh);
+  }
+  function apply(d) {
+    if (d.html !== undefined) {
+      live.innerHTML = d.html;
+      if (placematFlag() !== placemat) { window.location.reload(); return; }
+    } else {
+      (d.postits || []).forEach(place);
+      if (d.tally !== undefined) {
+        var t = document.getElementById("board-tally");
+        if (t) t.innerHTML = d.tally;
+      }
+      (d.answers || []).forEach(function (a) {
+        var el = document.getElementById("answer-" + a.id);
+        if (el) el.textContent = a.text;
+      });
+    }
+  }
+  function url() {
+    return base + (base.indexOf("?") < 0 ? "?" : "&") + "since=" + encodeURIComponent(since) +
+      "&layout=" + encodeURIComponent(layout);
+  }
+  async function loop() {
+    for (;;) {
+      try {
+        var r = await fetch(url(), { credentials: "same-origin", headers: { Accept: "application/json" } });
+        if (r.status === 410) { window.location.reload(); return; }
+        if (!r.ok) { await sleep(3000); continue; }
+        var d = await r.json();
+        if (d.changed) {
+          apply(d);
+          since = d.revision;
+          layout = d.layout;
+        }
+      } catch (e) {
+        if (reload) reload.hidden = false;
+        await sleep(3000);
+      }
+    }
+  }
+  loop();
+})();
