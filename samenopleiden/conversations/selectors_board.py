@@ -110,8 +110,20 @@ def own_votes(board: Board, participant: Any) -> dict[int, int]:
 
 
 def changes_since(board: Board, since: int) -> dict[str, Any]:
-    """Post-its added or moved and placemat answers saved after revision `since` (two queries)."""
+    """Post-its added or moved, placemat answers saved and whether dots changed after revision `since` (three
+    queries)."""
     return {
         "postits": list(board.postits.filter(revision__gt=since)),
         "answers": list(PlacematAnswer.objects.filter(table__board=board, revision__gt=since)),
+        "votes_changed": board.options.filter(revision__gt=since).exists(),
     }
+
+
+def tally(board: Board, participant: Any = None) -> dict[str, Any]:
+    """The dots per option (and the participant's own, and how many they have left) as plain data."""
+    data: dict[str, Any] = {"dots": {str(o.pk): n for o, n in board_view_options(board)}}
+    if participant is not None:
+        own = own_votes(board, participant)
+        data["own"] = {str(k): v for k, v in own.items()}
+        data["left"] = board.votes_per_participant - sum(own.values())
+    return data

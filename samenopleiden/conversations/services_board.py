@@ -60,7 +60,10 @@ def wait(timeout: float) -> None:
 
 
 def _bump(board: Board) -> int:
-    """Raise the board's revision (and lock it until the transaction ends); returns the new revision."""
+    """Raise the board's revision (and lock it until the transaction ends); returns the new revision.
+
+    Call it before anything else in the transaction: a transaction that reads first and writes later could, on
+    SQLite, be refused the write lock at once ("database is locked") instead of waiting for it."""
     Board.objects.filter(pk=board.pk).update(revision=F("revision") + 1)
     board.revision = Board.objects.filter(pk=board.pk).values_list("revision", flat=True).get()
     transaction.on_commit(notify)
@@ -107,7 +110,6 @@ def code_problem(session: Session | None, *, now: Any = None) -> str:
     return ""
 
 
-@transaction.atomic
 def participant_join(*, session: Session, perspective: str, level: str = "", name: str = "") -> Participant:
     if code_problem(session):
         raise DomainError(_("Met deze code kunt u niet meer meedoen: het gesprek is afgelopen."))
@@ -117,15 +119,20 @@ def participant_join(*, session: Session, perspective: str, level: str = "", nam
         raise DomainError(_("Kies een niveau uit de lijst."), field="level")
     if len(name) > NAME_MAX:
         raise DomainError(_("Een naam is ten hoogste %(max)s tekens.") % {"max": NAME_MAX}, field="name")
-    board = board_for(session)
-    _bump(board)
-    return Participant.objects.create(
-        session=session, partnership_id=session.partnership_id, perspective=perspective, level=level, name=name.strip()
-    )
+    board = board_for(session)  # before the transaction: it may make the board
+    with transaction.atomic():
+        _bump(board)
+        return Participant.objects.create(
+            session=session,
+            partnership_id=session.partnership_id,
+            perspective=perspective,
+            level=level,
+            name=name.strip(),
+        )
 
 
 def _check_open(board: Board) -> None:
-    if code_problem(board.session):
+    if code_problem(Session.objects.get(pk=board.session_id)):
         raise DomainError(_("Het gesprek is afgelopen: het bord kan niet meer worden veranderd."))
 
 
@@ -149,8 +156,8 @@ def postit_add(*, board: Board, participant: Participant | None, colour: str, te
         )
     if participant is not None and participant.session_id != board.session_id:
         raise DomainError(_("U doet niet mee aan dit gesprek."))
-    _check_open(board)
     revision = _bump(board)
+    _check_open(board)
     return PostIt.objects.create(
         partnership_id=board.partnership_id,
         board=board,
@@ -185,7 +192,7 @@ def postit_move(*, postit: PostIt, group: PostItGroup | None, actor: Any) -> Pos
     """Put a post-it in a group (or back among the loose ones, with `group=None`)."""
     if group is not None and group.board_id != postit.board_id:
         raise DomainError(_("Kies een groep van dit bord."), field="group")
-    revision = _bump(postit.board)
+    revision = _bump(Board(pk=postit.board_id))
     PostIt.objects.filter(pk=postit.pk).update(group=group, revision=revision)
     postit.group, postit.revision = group, revision
     return postit
@@ -194,7 +201,8 @@ def postit_move(*, postit: PostIt, group: PostItGroup | None, actor: Any) -> Pos
 @transaction.atomic
 def postit_delete(*, postit: PostIt, actor: Any) -> None:
     """The facilitator takes a post-it off the board (kept in the history with its text)."""
-    _layout(postit.board, _bump(postit.board))
+    board = Board(pk=postit.board_id)
+    _layout(board, _bump(board))
     history.record(actor=actor, obj=postit, action="deleted", changes={"text": [postit.text, None]})
     postit.delete()
 
@@ -291,8 +299,8 @@ def voting_close(*, board: Board, actor: Any) -> tuple[list[VoteOption], list[Vo
 
 @transaction.atomic
 def option_choose(*, option: VoteOption, chosen: bool, actor: Any) -> VoteOption:
-    revision = _bump(option.board)
-    board = _fresh(option.board)
+    revision = _bump(Board(pk=option.board_id))
+    board = _fresh(Board(pk=option.board_id))
     if board.voting != Board.Voting.CLOSED:
         raise DomainError(_("Kies pas als het stemmen gesloten is."))
     VoteOption.objects.filter(pk=option.pk).update(chosen=chosen, revision=revision)
@@ -308,8 +316,8 @@ def vote_add(*, board: Board, participant: Participant, option: VoteOption) -> V
     1..allowance, and (participant, slot) is unique in the database, so two tabs at once cannot exceed it."""
     if participant.session_id != board.session_id or option.board_id != board.pk:
         raise DomainError(_("U doet niet mee aan dit gesprek."))
-    _check_open(board)
     revision = _bump(board)
+    _check_open(board)
     current = _fresh(board)
     if current.voting != Board.Voting.OPEN:
         raise DomainError(_("Het stemmen is niet open."))
@@ -390,9 +398,10 @@ def answer_save(*, table: PlacematTable, question: int, text: str, seen: int | N
             _("Een antwoord is ten hoogste %(max)s tekens; dit heeft er %(count)s.")
             % {"max": ANSWER_MAX, "count": len(text)}
         )
-    _check_open(table.board)
-    revision = _bump(table.board)
-    if not _fresh(table.board).placemat_open:
+    board = Board(pk=table.board_id)
+    revision = _bump(board)
+    _check_open(_fresh(board))
+    if not _fresh(board).placemat_open:
         raise DomainError(_("De placemat is nog niet open."))
     answer = PlacematAnswer.objects.get(table=table, question=question)
     if seen is not None and answer.revision != seen:

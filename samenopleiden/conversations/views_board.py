@@ -271,7 +271,21 @@ def _int(value: Any) -> int | None:
     return number if 0 <= number < 2**62 else None
 
 
-def _updates(request: HttpRequest, board: Board, render_live, render_postit, render_tally) -> HttpResponse:
+_POSTIT_HTML: dict[tuple, str] = {}  # (post-it, revision, layout, variant) -> its HTML, shared by every screen
+
+
+def _postit_html(postit: PostIt, layout: int, variant: str, render) -> str:
+    """A post-it's HTML, rendered once per change for all the screens that ask for it."""
+    key = (postit.pk, postit.revision, layout, variant)
+    html = _POSTIT_HTML.get(key)
+    if html is None:
+        if len(_POSTIT_HTML) > 5000:
+            _POSTIT_HTML.clear()
+        html = _POSTIT_HTML[key] = render(postit)
+    return html
+
+
+def _updates(request: HttpRequest, board: Board, render_live, render_postit, variant: str, participant=None):
     since = _int(request.GET.get("since"))
     layout = _int(request.GET.get("layout"))
     current = selectors.wait_for_change(board.pk, since) if since is not None else selectors.revision(board.pk)
@@ -286,11 +300,16 @@ def _updates(request: HttpRequest, board: Board, render_live, render_postit, ren
     else:
         changes = selectors.changes_since(fresh, since)
         data["postits"] = [
-            {"id": p.pk, "container": f"g{p.group_id}" if p.group_id else f"c{p.colour}", "html": render_postit(p)}
+            {
+                "id": p.pk,
+                "container": f"g{p.group_id}" if p.group_id else f"c{p.colour}",
+                "html": _postit_html(p, fresh.layout_revision, variant, render_postit),
+            }
             for p in changes["postits"]
         ]
         data["answers"] = [{"id": a.pk, "text": a.text} for a in changes["answers"]]
-        data["tally"] = render_tally(fresh)
+        if changes["votes_changed"]:
+            data["tally"] = selectors.tally(fresh, participant)
     response = JsonResponse(data)
     response["Cache-Control"] = "no-store"
     return response
@@ -310,22 +329,7 @@ def participant_updates(request: HttpRequest, code: str) -> HttpResponse:
     def postit(p: PostIt) -> str:
         return render_to_string("conversations/board/_postit.html", {"postit": p})
 
-    def tally(fresh: Board) -> str:
-        own = selectors.own_votes(fresh, participant)
-        return render_to_string(
-            "conversations/board/_vote.html",
-            {
-                "board": fresh,
-                "options": selectors.board_view_options(fresh),
-                "own_votes": own,
-                "votes_left": fresh.votes_per_participant - sum(own.values()),
-                "session": found,
-                "as_participant": True,
-            },
-            request,
-        )
-
-    return _updates(request, board, live, postit, tally)
+    return _updates(request, board, live, postit, "participant", participant)
 
 
 # --- the facilitator and readers ---------------------------------------------------------------------------------------
@@ -383,29 +387,13 @@ def board_updates(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         context["can_change"] = can_change
         return render_to_string("conversations/board/_live_facilitator.html", context, request)
 
-    groups = list(board.groups.all())
-
     def postit(p: PostIt) -> str:
+        context = {"postit": p, "groups": list(board.groups.all()), "can_change": can_change}
         return render_to_string(
-            "conversations/board/_postit.html",
-            {"postit": p, "groups": groups, "can_change": can_change, "partnership": partnership, "session": session},
-            request,
+            "conversations/board/_postit.html", {**context, "partnership": partnership, "session": session}, request
         )
 
-    def tally(fresh: Board) -> str:
-        return render_to_string(
-            "conversations/board/_vote.html",
-            {
-                "board": fresh,
-                "options": selectors.board_view_options(fresh),
-                "session": session,
-                "partnership": partnership,
-                "can_change": can_change,
-            },
-            request,
-        )
-
-    return _updates(request, board, live, postit, tally)
+    return _updates(request, board, live, postit, "lead" if can_change else "reader")
 
 
 def _facilitator_post(request: HttpRequest, slug: str, pk: int) -> tuple[Any, Any, Board]:

@@ -31,16 +31,29 @@
     if (old) old.remove();
     list.appendChild(fresh);
   }
+  function tally(t) {
+    Object.keys(t.dots).forEach(function (id) {
+      var cell = document.getElementById("dots-" + id);
+      if (!cell) return;
+      var n = t.dots[id];
+      cell.querySelector(".dots").textContent = new Array(Math.min(n, 40) + 1).join("\u25cf");
+      cell.querySelector(".dots__n").textContent = n;
+      var own = document.getElementById("own-" + id);
+      if (own && t.own) own.textContent = t.own[id] || 0;
+    });
+    var left = document.getElementById("votes-left");
+    if (left && t.left !== undefined) {
+      left.textContent = t.left;
+      live.querySelectorAll("[data-vote-add]").forEach(function (b) { b.disabled = t.left <= 0; });
+    }
+  }
   function apply(d) {
     if (d.html !== undefined) {
       live.innerHTML = d.html;
       if (placematFlag() !== placemat) { window.location.reload(); return; }
     } else {
       (d.postits || []).forEach(place);
-      if (d.tally !== undefined) {
-        var t = document.getElementById("board-tally");
-        if (t) t.innerHTML = d.tally;
-      }
+      if (d.tally !== undefined) tally(d.tally);
       (d.answers || []).forEach(function (a) {
         var el = document.getElementById("answer-" + a.id);
         if (el) el.textContent = a.text;
