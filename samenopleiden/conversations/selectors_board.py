@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count
 
 from . import services_board
@@ -15,22 +16,35 @@ LONG_POLL_SECONDS = 20.0
 RECHECK_SECONDS = 0.5  # how often a waiting request looks at the database (changes made by another process)
 
 
+def state(board_id: int) -> tuple[int, int, int, bool] | None:
+    """(revision, layout revision, votes revision, placemat open) of the board, or None: one small query, in plain SQL because it
+    is asked by every waiting screen several times a second."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT revision, layout_revision, votes_revision, placemat_open FROM {Board._meta.db_table} WHERE id = %s", [board_id]
+        )
+        row = cursor.fetchone()
+    return tuple(row) if row else None  # type: ignore[return-value]
+
+
 def revision(board_id: int) -> int | None:
-    return Board.objects.filter(pk=board_id).values_list("revision", flat=True).first()
+    found = state(board_id)
+    return found[0] if found else None
 
 
-def wait_for_change(board_id: int, since: int, *, timeout: float = LONG_POLL_SECONDS) -> int | None:
-    """The board's revision as soon as it differs from `since`, or after `timeout` seconds. One query when it has
-    already changed; while waiting, changes in this process wake the request at once (services_board.notify), and
-    every RECHECK_SECONDS it looks again (a change made by another server process)."""
-    deadline = time.monotonic() + timeout
-    current = revision(board_id)
-    while current is not None and current == since:
+def wait_for_change(board_id: int, since: int, *, timeout: float | None = None) -> tuple[int, int, int, bool] | None:
+    """The board's state as soon as its revision differs from `since`, or after `timeout` seconds (default
+    LONG_POLL_SECONDS). One query when it has already changed; while waiting, changes in this process wake the
+    request at once (services_board.notify), and every RECHECK_SECONDS it looks again (a change made by another
+    server process)."""
+    deadline = time.monotonic() + (LONG_POLL_SECONDS if timeout is None else timeout)
+    current = state(board_id)
+    while current is not None and current[0] == since:
         left = deadline - time.monotonic()
         if left <= 0:
             break
         services_board.wait(min(RECHECK_SECONDS, left))
-        current = revision(board_id)
+        current = state(board_id)
     return current
 
 
@@ -109,13 +123,13 @@ def own_votes(board: Board, participant: Any) -> dict[int, int]:
     return {r["option_id"]: r["n"] for r in rows}
 
 
-def changes_since(board: Board, since: int) -> dict[str, Any]:
-    """Post-its added or moved, placemat answers saved and whether dots changed after revision `since` (three
-    queries)."""
+def changes_since(board_id: int, since: int, *, placemat: bool = True) -> dict[str, Any]:
+    """Post-its added or moved and placemat answers saved after revision `since` (one or two queries)."""
     return {
-        "postits": list(board.postits.filter(revision__gt=since)),
-        "answers": list(PlacematAnswer.objects.filter(table__board=board, revision__gt=since)),
-        "votes_changed": board.options.filter(revision__gt=since).exists(),
+        "postits": list(PostIt.objects.filter(board_id=board_id, revision__gt=since)),
+        "answers": list(PlacematAnswer.objects.filter(table__board_id=board_id, revision__gt=since))
+        if placemat
+        else [],
     }
 
 

@@ -74,6 +74,10 @@ def _layout(board: Board, revision: int) -> None:
     Board.objects.filter(pk=board.pk).update(layout_revision=revision)
 
 
+def _votes(board: Board, revision: int) -> None:
+    Board.objects.filter(pk=board.pk).update(votes_revision=revision)
+
+
 def _fresh(board: Board) -> Board:
     """The board as it is now (call after _bump, inside the transaction)."""
     return Board.objects.get(pk=board.pk)
@@ -338,6 +342,7 @@ def vote_add(*, board: Board, participant: Participant, option: VoteOption) -> V
             _("Deze stip is al geteld (vanuit een ander venster). Kijk hieronder hoeveel u er nog hebt.")
         ) from None
     VoteOption.objects.filter(pk=option.pk).update(revision=revision)
+    _votes(board, revision)
     return vote
 
 
@@ -352,6 +357,7 @@ def vote_remove(*, board: Board, participant: Participant, option: VoteOption) -
         raise DomainError(_("U hebt hier geen stip staan."))
     vote.delete()
     VoteOption.objects.filter(pk=option.pk).update(revision=revision)
+    _votes(board, revision)
 
 
 # --- the placemat -------------------------------------------------------------------------------------------------

@@ -285,41 +285,43 @@ def _postit_html(postit: PostIt, layout: int, variant: str, render) -> str:
     return html
 
 
-def _updates(request: HttpRequest, board: Board, render_live, render_postit, variant: str, participant=None):
+def _updates(request: HttpRequest, board_id: int, render_live, render_postit, variant: str, participant=None):
+    """The long-poll answer: {"changed": false} when nothing changed within the wait; otherwise the new revision
+    with either the whole live part (`html`: first call, layout changed) or the pieces that changed."""
     since = _int(request.GET.get("since"))
     layout = _int(request.GET.get("layout"))
-    current = selectors.wait_for_change(board.pk, since) if since is not None else selectors.revision(board.pk)
+    current = selectors.wait_for_change(board_id, since) if since is not None else selectors.state(board_id)
     if current is None:
         raise Http404
-    if since is not None and current == since:
-        return JsonResponse({"revision": current, "changed": False})
-    fresh = Board.objects.get(pk=board.pk)
-    data: dict[str, Any] = {"revision": fresh.revision, "layout": fresh.layout_revision, "changed": True}
-    if since is None or layout is None or layout != fresh.layout_revision or since > fresh.revision:
-        data["html"] = render_live(fresh)
+    revision, layout_revision, votes_revision, placemat = current
+    if since is not None and revision == since:
+        return JsonResponse({"revision": revision, "changed": False})
+    data: dict[str, Any] = {"revision": revision, "layout": layout_revision, "changed": True}
+    if since is None or layout is None or layout != layout_revision or since > revision:
+        data["html"] = render_live(Board.objects.get(pk=board_id))
     else:
-        changes = selectors.changes_since(fresh, since)
+        changes = selectors.changes_since(board_id, since, placemat=placemat)
         data["postits"] = [
             {
                 "id": p.pk,
                 "container": f"g{p.group_id}" if p.group_id else f"c{p.colour}",
-                "html": _postit_html(p, fresh.layout_revision, variant, render_postit),
+                "html": _postit_html(p, layout_revision, variant, render_postit),
             }
             for p in changes["postits"]
         ]
         data["answers"] = [{"id": a.pk, "text": a.text} for a in changes["answers"]]
-        if changes["votes_changed"]:
-            data["tally"] = selectors.tally(fresh, participant)
+        if votes_revision > since:
+            data["tally"] = selectors.tally(Board.objects.get(pk=board_id), participant)
     response = JsonResponse(data)
     response["Cache-Control"] = "no-store"
     return response
 
 
 def participant_updates(request: HttpRequest, code: str) -> HttpResponse:
-    found, participant, stop = _participant_or_join(request, code)
-    if stop:
+    participant = access.board_participant_by_code(code, list(request.session.get(SESSION_KEY, {}).values()))
+    if participant is None or services.code_problem(participant.session):
         return JsonResponse({"reload": True}, status=410)
-    board = services.board_for(found)
+    found = participant.session
 
     def live(fresh: Board) -> str:
         return render_to_string(
@@ -329,7 +331,7 @@ def participant_updates(request: HttpRequest, code: str) -> HttpResponse:
     def postit(p: PostIt) -> str:
         return render_to_string("conversations/board/_postit.html", {"postit": p})
 
-    return _updates(request, board, live, postit, "participant", participant)
+    return _updates(request, participant.board_id, live, postit, "participant", participant)
 
 
 # --- the facilitator and readers ---------------------------------------------------------------------------------------
@@ -393,7 +395,7 @@ def board_updates(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "conversations/board/_postit.html", {**context, "partnership": partnership, "session": session}, request
         )
 
-    return _updates(request, board, live, postit, "lead" if can_change else "reader")
+    return _updates(request, board.pk, live, postit, "lead" if can_change else "reader")
 
 
 def _facilitator_post(request: HttpRequest, slug: str, pk: int) -> tuple[Any, Any, Board]:

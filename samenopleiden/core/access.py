@@ -640,3 +640,21 @@ def board_participant(session: Any, token: Any) -> Any:
     if not isinstance(token, str) or not token:
         return None
     return Participant.objects.filter(session=session, token=token).first()
+
+
+def board_participant_by_code(code: Any, tokens: list[Any]) -> Any:
+    """The participant, among those whose tokens the browser's Django session holds, of the session with `code`,
+    with the session and its board id (`board_id`) in one query; None otherwise."""
+    from django.db.models import F
+
+    from samenopleiden.conversations.models import Participant
+
+    tokens = [t for t in tokens if isinstance(t, str) and t]
+    if not isinstance(code, str) or not tokens or len(code) > 40:
+        return None
+    return (
+        Participant.objects.select_related("session")
+        .annotate(board_id=F("session__board__id"))
+        .filter(session__code="".join(code.split()).upper(), token__in=tokens[:50])
+        .first()
+    )

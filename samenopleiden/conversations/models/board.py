@@ -65,6 +65,7 @@ class Board(models.Model):
     # the revision of the last change that needs a screen to redraw the whole board (a new group, a post-it taken
     # off, voting opened or closed, the placemat opened); other changes travel as small updates
     layout_revision = models.PositiveBigIntegerField(default=0)
+    votes_revision = models.PositiveBigIntegerField(default=0)  # the last change of the dots
     votes_per_participant = models.PositiveSmallIntegerField(_("stippen per deelnemer"), default=3)
     voting = models.CharField(_("stemmen"), max_length=10, choices=Voting.choices, default=Voting.NOT_STARTED)
     placemat_open = models.BooleanField(_("placemat open"), default=False)
