@@ -13,6 +13,7 @@ only to 127.0.0.1; the server is stopped at the end.
 
     .venv/bin/python bench/live_board.py                    # 40 participants, 60 seconds
     .venv/bin/python bench/live_board.py --participants 10 --seconds 15
+    .venv/bin/python bench/live_board.py --mode poll        # watch by long-polling instead of server-sent events
 """
 
 from __future__ import annotations
@@ -109,6 +110,41 @@ class Participant:
         assert status == 200, status
         self.options = [int(x) for x in re.findall(rb'name="option" value="(\d+)"', body)]
 
+    def watch_stream(self) -> None:
+        """Like the page's EventSource: one open connection to `stroom/`, a new one when it ends."""
+        import http.client
+
+        since = layout = None
+        host, port = self.base.removeprefix("http://").split(":")
+        while not self.stop.is_set():
+            query = "" if since is None else f"?since={since}&layout={layout}"
+            cookies = "; ".join(f"{c.name}={c.value}" for c in self.jar)
+            try:
+                conn = http.client.HTTPConnection(host, int(port), timeout=30)
+                conn.request("GET", f"/gesprek/{self.code}/bord/stroom/{query}", headers={"Cookie": cookies})
+                response = conn.getresponse()
+                self.results.count("streams opened")
+                if response.status != 200:
+                    self.results.error(f"stream: HTTP {response.status}")
+                    time.sleep(0.5)
+                    continue
+                for raw in response:
+                    if self.stop.is_set():
+                        break
+                    if not raw.startswith(b"data: "):
+                        continue
+                    now = time.monotonic()
+                    self.results.count("updates")
+                    data = json.loads(raw[6:])
+                    text = data.get("html", "") + "".join(p["html"] for p in data.get("postits", []))
+                    for mark in set(MARK.findall(text)):
+                        self.results.seen(mark, self.number, now)
+                    since, layout = data["revision"], data["layout"]
+                conn.close()
+            except OSError as exc:
+                if not self.stop.is_set():
+                    self.results.error(f"stream: {exc}")
+
     def watch(self) -> None:
         since = layout = None
         while not self.stop.is_set():
@@ -204,6 +240,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--participants", type=int, default=40)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument(
+        "--mode", choices=["stream", "poll"], default="stream", help="server-sent events (as the page) or long-polling"
+    )
     args = parser.parse_args()
 
     tmp = tempfile.mkdtemp(prefix="live-board-")
@@ -237,8 +276,10 @@ def main() -> int:
         people = [Participant(i, base, code, results, stop) for i in range(args.participants)]
         for person in people:
             person.join()
-        print(f"{len(people)} participants joined session {code} on {base}")
-        threads = [threading.Thread(target=p.watch, daemon=True) for p in people]
+        print(f"{len(people)} participants joined session {code} on {base}; watching by {args.mode}")
+        threads = [
+            threading.Thread(target=p.watch_stream if args.mode == "stream" else p.watch, daemon=True) for p in people
+        ]
         threads += [threading.Thread(target=p.act, daemon=True) for p in people]
         started = time.monotonic()
         for t in threads:

@@ -10,6 +10,7 @@ urlpatterns: list[URLPattern] = [
     path(BOARD, views.board_facilitate, name="board"),
     path(f"{BOARD}scherm/", views.board_screen, name="board_screen"),
     path(f"{BOARD}updates/", views.board_updates, name="board_updates"),
+    path(f"{BOARD}stroom/", views.board_stream, name="board_stream"),
     path(f"{BOARD}groepen/", views.board_group_add, name="board_group_add"),
     path(f"{BOARD}post-its/<int:item_pk>/verplaatsen/", views.board_postit_move, name="board_postit_move"),
     path(f"{BOARD}post-its/<int:item_pk>/verwijderen/", views.board_postit_delete, name="board_postit_delete"),
@@ -26,4 +27,5 @@ urlpatterns: list[URLPattern] = [
     path("gesprek/<str:code>/bord/tafel/", views.participant_table, name="board_participant_table"),
     path("gesprek/<str:code>/bord/antwoord/", views.participant_answer, name="board_participant_answer"),
     path("gesprek/<str:code>/bord/updates/", views.participant_updates, name="board_participant_updates"),
+    path("gesprek/<str:code>/bord/stroom/", views.participant_stream, name="board_participant_stream"),
 ]

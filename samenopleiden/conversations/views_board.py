@@ -12,10 +12,12 @@ JavaScript the page has a "Vernieuwen" button.
 
 from __future__ import annotations
 
+import json
+import time
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -285,6 +287,37 @@ def _postit_html(postit: PostIt, layout: int, variant: str, render) -> str:
     return html
 
 
+_PIECES: dict[tuple, tuple[list, list]] = {}  # (board, since, revision, variant) -> (post-its, answers) as sent
+
+
+def _change_data(board_id: int, since, layout, current, render_live, render_postit, variant: str, participant=None):
+    """What a screen that saw (`since`, `layout`) needs to reach `current` (the board's state)."""
+    revision, layout_revision, votes_revision, placemat = current
+    data: dict[str, Any] = {"revision": revision, "layout": layout_revision, "changed": True}
+    if since is None or layout is None or layout != layout_revision or since > revision:
+        data["html"] = render_live(Board.objects.get(pk=board_id))
+        return data
+    key = (board_id, since, revision, variant)
+    pieces = _PIECES.get(key)
+    if pieces is None:  # the first of the screens that saw `since`: the others get the same pieces
+        changes = selectors.changes_since(board_id, since, placemat=placemat)
+        postits = [
+            {
+                "id": p.pk,
+                "container": f"g{p.group_id}" if p.group_id else f"c{p.colour}",
+                "html": _postit_html(p, layout_revision, variant, render_postit),
+            }
+            for p in changes["postits"]
+        ]
+        if len(_PIECES) > 2000:
+            _PIECES.clear()
+        pieces = _PIECES[key] = (postits, [{"id": a.pk, "text": a.text} for a in changes["answers"]])
+    data["postits"], data["answers"] = pieces
+    if votes_revision > since:
+        data["tally"] = selectors.tally(Board.objects.get(pk=board_id), participant)
+    return data
+
+
 def _updates(request: HttpRequest, board_id: int, render_live, render_postit, variant: str, participant=None):
     """The long-poll answer: {"changed": false} when nothing changed within the wait; otherwise the new revision
     with either the whole live part (`html`: first call, layout changed) or the pieces that changed."""
@@ -293,31 +326,49 @@ def _updates(request: HttpRequest, board_id: int, render_live, render_postit, va
     current = selectors.wait_for_change(board_id, since) if since is not None else selectors.state(board_id)
     if current is None:
         raise Http404
-    revision, layout_revision, votes_revision, placemat = current
-    if since is not None and revision == since:
-        return JsonResponse({"revision": revision, "changed": False})
-    data: dict[str, Any] = {"revision": revision, "layout": layout_revision, "changed": True}
-    if since is None or layout is None or layout != layout_revision or since > revision:
-        data["html"] = render_live(Board.objects.get(pk=board_id))
-    else:
-        changes = selectors.changes_since(board_id, since, placemat=placemat)
-        data["postits"] = [
-            {
-                "id": p.pk,
-                "container": f"g{p.group_id}" if p.group_id else f"c{p.colour}",
-                "html": _postit_html(p, layout_revision, variant, render_postit),
-            }
-            for p in changes["postits"]
-        ]
-        data["answers"] = [{"id": a.pk, "text": a.text} for a in changes["answers"]]
-        if votes_revision > since:
-            data["tally"] = selectors.tally(Board.objects.get(pk=board_id), participant)
-    response = JsonResponse(data)
+    if since is not None and current[0] == since:
+        return JsonResponse({"revision": since, "changed": False})
+    response = JsonResponse(_change_data(board_id, since, layout, current, render_live, render_postit, variant, participant))
     response["Cache-Control"] = "no-store"
     return response
 
 
-def participant_updates(request: HttpRequest, code: str) -> HttpResponse:
+STREAM_SECONDS = 55.0  # a stream ends after this; EventSource (and the bench) open a new one
+
+
+def _stream(request: HttpRequest, board_id: int, render_live, render_postit, variant: str, participant=None):
+    """Server-sent events: the same pieces as the long-poll, pushed on one open connection as each change commits
+    (no new request per change). `?since=&layout=` as for the long-poll; a comment line every ~15 s keeps it open."""
+    since = _int(request.GET.get("since"))
+    layout = _int(request.GET.get("layout"))
+    if selectors.state(board_id) is None:
+        raise Http404
+
+    def events():
+        nonlocal since, layout
+        end = time.monotonic() + STREAM_SECONDS
+        yield "retry: 1000\n\n"
+        while time.monotonic() < end:
+            if since is None:
+                current = selectors.state(board_id)
+            else:
+                current = selectors.wait_for_change(board_id, since, timeout=min(15.0, end - time.monotonic()))
+            if current is None:
+                return
+            if since is not None and current[0] == since:
+                yield ": nog steeds hier\n\n"
+                continue
+            data = _change_data(board_id, since, layout, current, render_live, render_postit, variant, participant)
+            since, layout = data["revision"], data["layout"]
+            yield f"id: {since}\ndata: {json.dumps(data)}\n\n"
+
+    response = StreamingHttpResponse(events(), content_type="text/event-stream")
+    response["Cache-Control"] = "no-store"
+    response["X-Accel-Buffering"] = "no"
+    return response
+
+
+def participant_updates(request: HttpRequest, code: str, *, stream: bool = False) -> HttpResponse:
     participant = access.board_participant_by_code(code, list(request.session.get(SESSION_KEY, {}).values()))
     if participant is None or services.code_problem(participant.session):
         return JsonResponse({"reload": True}, status=410)
@@ -331,7 +382,12 @@ def participant_updates(request: HttpRequest, code: str) -> HttpResponse:
     def postit(p: PostIt) -> str:
         return render_to_string("conversations/board/_postit.html", {"postit": p})
 
-    return _updates(request, participant.board_id, live, postit, "participant", participant)
+    answer = _stream if stream else _updates
+    return answer(request, participant.board_id, live, postit, "participant", participant)
+
+
+def participant_stream(request: HttpRequest, code: str) -> HttpResponse:
+    return participant_updates(request, code, stream=True)
 
 
 # --- the facilitator and readers ---------------------------------------------------------------------------------------
@@ -376,7 +432,7 @@ def board_screen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "conversations/board/screen.html", context)
 
 
-def board_updates(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def board_updates(request: HttpRequest, slug: str, pk: int, *, stream: bool = False) -> HttpResponse:
     ctx = request.ctx  # type: ignore[attr-defined]
     partnership = access.partnership_for(ctx, slug)
     session = access.board_session_for(ctx, partnership, pk)
@@ -395,7 +451,12 @@ def board_updates(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "conversations/board/_postit.html", {**context, "partnership": partnership, "session": session}, request
         )
 
-    return _updates(request, board.pk, live, postit, "lead" if can_change else "reader")
+    answer = _stream if stream else _updates
+    return answer(request, board.pk, live, postit, "lead" if can_change else "reader")
+
+
+def board_stream(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    return board_updates(request, slug, pk, stream=True)
 
 
 def _facilitator_post(request: HttpRequest, slug: str, pk: int) -> tuple[Any, Any, Board]:

@@ -1,4 +1,5 @@
-/* The live board: ask the server for changes (long-polling) and put them on the page.
+/* The live board: receive the server's changes and put them on the page: server-sent events (`stroom/`), or
+   long-polling as a fallback.
    `.../updates/?since=<revision>&layout=<layout>` answers as soon as the board changed, or after ~20 s with
    {changed: false}. A change of layout brings the whole live part (`html`); otherwise new or moved post-its, the
    vote table and placemat answers. Without JavaScript the page keeps its "Vernieuwen" button. */
@@ -82,5 +83,27 @@
       }
     }
   }
-  loop();
+  function listen() {
+    // server-sent events: one open connection, each change pushed as it commits; long-polling when the browser
+    // has no EventSource or the stream fails to open
+    var stream = live.getAttribute("data-board-stream");
+    if (!stream || !window.EventSource) { loop(); return; }
+    var source, opened = false;
+    function open() {
+      var sep = stream.indexOf("?") < 0 ? "?" : "&";
+      source = new EventSource(stream + sep + "since=" + encodeURIComponent(since) + "&layout=" + encodeURIComponent(layout));
+      source.onopen = function () { opened = true; if (reload) reload.hidden = true; };
+      source.onmessage = function (e) {
+        var d = JSON.parse(e.data);
+        if (d.changed) { apply(d); since = d.revision; layout = d.layout; }
+      };
+      source.onerror = function () {
+        source.close();
+        if (!opened) { loop(); return; }  // never worked: fall back to long-polling
+        setTimeout(open, 1000);  // the stream ended (every minute) or the network hiccupped: open a new one
+      };
+    }
+    open();
+  }
+  listen();
 })();
