@@ -74,7 +74,12 @@ print("CODE", s.code)
 """
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
     out = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", script], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     return out.split("CODE", 1)[1].strip()
 
@@ -318,7 +323,8 @@ def main() -> int:
         )
     if results.post_times:
         print(
-            f"answer to a post-it (the writer's own request): p50 {statistics.median(results.post_times) * 1000:.0f} ms, "
+            "answer to a post-it (the writer's own request): "
+            f"p50 {statistics.median(results.post_times) * 1000:.0f} ms, "
             f"p95 {percentile(results.post_times, 95) * 1000:.0f} ms"
         )
     errors = len(results.errors) + missing

@@ -39,9 +39,7 @@ def report_blocks(session) -> list:
     if board.voting != Board.Voting.NOT_STARTED:
         blocks.append(documents.Heading(_("Stemmen op de dilemma's"), 2))
         blocks.append(
-            documents.Paragraph.plain(
-                _("Iedere deelnemer had %(n)s stippen.") % {"n": board.votes_per_participant}
-            )
+            documents.Paragraph.plain(_("Iedere deelnemer had %(n)s stippen.") % {"n": board.votes_per_participant})
         )
         ranked = sorted(view.options, key=lambda row: (-row[1], row[0].position, row[0].pk))
         blocks.append(
@@ -51,7 +49,11 @@ def report_blocks(session) -> list:
             )
         )
     for table, rows in view.tables:
-        blocks.append(documents.Heading(_("Placemat %(table)s: %(dilemma)s") % {"table": table.name, "dilemma": table.option.title}, 2))
+        blocks.append(
+            documents.Heading(
+                _("Placemat %(table)s: %(dilemma)s") % {"table": table.name, "dilemma": table.option.title}, 2
+            )
+        )
         for number, question, answer in rows:
             blocks.append(documents.Paragraph((documents.Run(f"{number}. {question}", bold=True),)))
             blocks.append(documents.Paragraph.plain(answer.text if answer and answer.text else "—"))

@@ -105,9 +105,7 @@ def load(*, today: dt.date) -> None:
     ]
     groups = {}
     for i, (colour, text, group_name) in enumerate(POSTITS):
-        postit = services_board.postit_add(
-            board=board, participant=people[i % len(people)], colour=colour, text=text
-        )
+        postit = services_board.postit_add(board=board, participant=people[i % len(people)], colour=colour, text=text)
         if group_name:
             if group_name not in groups:
                 groups[group_name] = services_board.group_add(board=board, name=group_name, actor=None)

@@ -17,11 +17,14 @@ RECHECK_SECONDS = 0.5  # how often a waiting request looks at the database (chan
 
 
 def state(board_id: int) -> tuple[int, int, int, bool] | None:
-    """(revision, layout revision, votes revision, placemat open) of the board, or None: one small query, in plain SQL because it
-    is asked by every waiting screen several times a second."""
+    """(revision, layout revision, votes revision, placemat open) of the board, or None: one small query, in plain
+    SQL because every waiting screen asks it several times a second."""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT revision, layout_revision, votes_revision, placemat_open FROM {Board._meta.db_table} WHERE id = %s", [board_id]
+            "SELECT revision, layout_revision, votes_revision, placemat_open FROM "  # noqa: S608 - a fixed table name
+            + Board._meta.db_table
+            + " WHERE id = %s",
+            [board_id],
         )
         row = cursor.fetchone()
     return tuple(row) if row else None  # type: ignore[return-value]

@@ -153,7 +153,8 @@ def postit_add(*, board: Board, participant: Participant | None, colour: str, te
     if len(text) > POSTIT_MAX:
         raise DomainError(
             _(
-                "Een post-it is ten hoogste %(max)s tekens; deze heeft er %(count)s. Maak hem korter of verdeel hem over twee post-its."
+                "Een post-it is ten hoogste %(max)s tekens; deze heeft er %(count)s. "
+                "Maak hem korter of verdeel hem over twee post-its."
             )
             % {"max": POSTIT_MAX, "count": len(text)},
             field="text",
@@ -413,7 +414,8 @@ def answer_save(*, table: PlacematTable, question: int, text: str, seen: int | N
     if seen is not None and answer.revision != seen:
         raise DomainError(
             _(
-                "Iemand aan uw tafel heeft dit antwoord intussen aangepast. Hun tekst staat erboven; uw tekst staat nog in het vak. Voeg ze samen en sla opnieuw op."
+                "Iemand aan uw tafel heeft dit antwoord intussen aangepast. Hun tekst staat erboven; uw tekst staat "
+                "nog in het vak. Voeg ze samen en sla opnieuw op."
             )
         )
     answer.text, answer.revision = text, revision

@@ -37,7 +37,7 @@ SESSION_KEY = "conversations_board"  # session pk -> this browser's participant 
 TABLE_KEY = "conversations_board_table"  # session pk -> the table this browser sits at
 
 
-# --- participants: joining -----------------------------------------------------------------------------------------
+# --- participants: joining ------------------------------------------------------------------------------------------
 
 
 def _refused(request: HttpRequest, problem: str) -> HttpResponse:
@@ -113,7 +113,7 @@ def join(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "conversations/board/join.html", {"session": found, "form": form}, status=status)
 
 
-# --- participants: the board -----------------------------------------------------------------------------------------
+# --- participants: the board ----------------------------------------------------------------------------------------
 
 
 def _table(request: HttpRequest, board: Board) -> PlacematTable | None:
@@ -262,7 +262,7 @@ def participant_answer(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "conversations/board/participant.html", context, status=400)
 
 
-# --- updates (long-polling) ---------------------------------------------------------------------------------------------
+# --- updates (long-polling) -----------------------------------------------------------------------------------------
 
 
 def _int(value: Any) -> int | None:
@@ -328,7 +328,9 @@ def _updates(request: HttpRequest, board_id: int, render_live, render_postit, va
         raise Http404
     if since is not None and current[0] == since:
         return JsonResponse({"revision": since, "changed": False})
-    response = JsonResponse(_change_data(board_id, since, layout, current, render_live, render_postit, variant, participant))
+    response = JsonResponse(
+        _change_data(board_id, since, layout, current, render_live, render_postit, variant, participant)
+    )
     response["Cache-Control"] = "no-store"
     return response
 
@@ -390,7 +392,7 @@ def participant_stream(request: HttpRequest, code: str) -> HttpResponse:
     return participant_updates(request, code, stream=True)
 
 
-# --- the facilitator and readers ---------------------------------------------------------------------------------------
+# --- the facilitator and readers ------------------------------------------------------------------------------------
 
 
 def _facilitator_context(ctx: Any, partnership: Any, session: Any, **extra: Any) -> dict[str, Any]:
@@ -570,7 +572,8 @@ def board_voting(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 messages.warning(
                     request,
                     _(
-                        "Het stemmen is gesloten. Gelijke stand tussen: %(names)s. Kies zelf welke dilemma's de groep uitdiept."
+                        "Het stemmen is gesloten. Gelijke stand tussen: %(names)s. "
+                        "Kies zelf welke dilemma's de groep uitdiept."
                     )
                     % {"names": ", ".join(o.title for o in tied)},
                 )

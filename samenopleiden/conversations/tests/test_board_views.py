@@ -353,3 +353,35 @@ def test_the_board_page_has_a_flat_number_of_queries(
     with django_assert_max_num_queries(25):
         client.get(board_url("board", session))
     assert json.loads(client.get(board_url("board_updates", session)).content)["changed"]
+
+
+def test_the_stream_pushes_the_board_and_then_each_change(session, live, monkeypatch):
+    from samenopleiden.conversations import views_board
+
+    monkeypatch.setattr(views_board, "STREAM_SECONDS", 0.6)
+    client = joined(session)
+    state = selectors.state(live.pk)
+    services.postit_add(board=live, participant=None, colour="definitie", text="Gelijk <i>waardig</i>")
+    response = client.get(
+        reverse("conversations:board_participant_stream", args=[session.code]),
+        {"since": state[0], "layout": state[1]},
+    )
+    assert response["Content-Type"] == "text/event-stream"
+    events = [
+        json.loads(chunk.decode()[chunk.decode().index("data: ") + 6 :])
+        for chunk in response.streaming_content
+        if b"data: " in chunk
+    ]
+    assert len(events) == 1 and "Gelijk &lt;i&gt;waardig&lt;/i&gt;" in events[0]["postits"][0]["html"]
+    assert Client().get(reverse("conversations:board_participant_stream", args=[session.code])).status_code == 410
+
+
+def test_the_lead_stream_and_outsider(client, programme_lead, outsider, session, live, monkeypatch):
+    from samenopleiden.conversations import views_board
+
+    monkeypatch.setattr(views_board, "STREAM_SECONDS", 0.2)
+    client.force_login(programme_lead.user)
+    response = client.get(board_url("board_stream", session))
+    assert any(b"data: " in chunk for chunk in response.streaming_content)
+    client.force_login(outsider.user)
+    assert client.get(board_url("board_stream", session)).status_code == 404

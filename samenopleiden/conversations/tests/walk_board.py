@@ -44,9 +44,15 @@ def populate(partnership, *, next_id, lead, educator) -> None:
         id=next_id(), partnership=partnership, board=board, dilemma=Dilemma.objects.first(), title="Geheim dilemma"
     )
     VoteOption.objects.create(id=next_id(), partnership=partnership, board=board, title="Geheim toegevoegd dilemma")
-    Vote.objects.create(id=next_id(), partnership=partnership, board=board, participant=participant, option=option, slot=1)
-    table = PlacematTable.objects.create(id=next_id(), partnership=partnership, board=board, option=option, name="Geheime tafel")
-    PlacematAnswer.objects.create(id=next_id(), partnership=partnership, table=table, question=1, text="Geheim antwoord")
+    Vote.objects.create(
+        id=next_id(), partnership=partnership, board=board, participant=participant, option=option, slot=1
+    )
+    table = PlacematTable.objects.create(
+        id=next_id(), partnership=partnership, board=board, option=option, name="Geheime tafel"
+    )
+    PlacematAnswer.objects.create(
+        id=next_id(), partnership=partnership, table=table, question=1, text="Geheim antwoord"
+    )
 
 
 def secrets(partnership) -> list[str]:
