@@ -758,3 +758,68 @@ def core_comment_for(ctx: AccessContext, section: Any, pk: Any, *, resolve: bool
     if resolve and not (may_edit_section(ctx, section) or (ctx.is_authenticated and comment.author_id == ctx.user.pk)):
         raise PermissionDenied
     return comment
+
+
+# --- conversations live board (samenopleiden.conversations, views_board.py) -------------------------------------
+# The live board of a session. The lead facilitates (groups post-its, runs the voting and the placemat); readers see
+# the board read-only; educators 403; outsiders 404. Participants need no account: the session code lets them join,
+# and their participant token, kept in their Django session (never taken from a form), is their key to that one
+# session only.
+
+
+def board_session_for(ctx: AccessContext, partnership: Partnership, pk: Any, *, write: bool = False) -> Any:
+    """A session of the partnership, for its board: readers and the lead read, the lead changes (educators 403)."""
+    from samenopleiden.conversations.models import Session
+
+    require(ctx, Perm.CHANGE if write else Perm.VIEW_ALL, partnership)
+    try:
+        return Session.objects.select_related("partnership").get(partnership=partnership, pk=pk)
+    except (Session.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def board_row_for(board: Any, queryset: models.QuerySet[M], pk: Any) -> M:
+    """A row (post-it, group, option, table) of `board`, whose session the caller already reached: 404 otherwise."""
+    try:
+        return queryset.filter(board=board).get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def session_for_code(code: Any) -> Any:
+    """The session with this code (what a participant typed, case and spaces ignored), or None."""
+    from samenopleiden.conversations.models import Session
+
+    if not isinstance(code, str):
+        return None
+    code = "".join(code.split()).upper()
+    if not code or len(code) > 12:
+        return None
+    return Session.objects.select_related("partnership").filter(code=code).first()
+
+
+def board_participant(session: Any, token: Any) -> Any:
+    """The participant of `session` whose secret token the browser's Django session holds, or None."""
+    from samenopleiden.conversations.models import Participant
+
+    if not isinstance(token, str) or not token:
+        return None
+    return Participant.objects.filter(session=session, token=token).first()
+
+
+def board_participant_by_code(code: Any, tokens: list[Any]) -> Any:
+    """The participant, among those whose tokens the browser's Django session holds, of the session with `code`,
+    with the session and its board id (`board_id`) in one query; None otherwise."""
+    from django.db.models import F
+
+    from samenopleiden.conversations.models import Participant
+
+    tokens = [t for t in tokens if isinstance(t, str) and t]
+    if not isinstance(code, str) or not tokens or len(code) > 40:
+        return None
+    return (
+        Participant.objects.select_related("session")
+        .annotate(board_id=F("session__board__id"))
+        .filter(session__code="".join(code.split()).upper(), token__in=tokens[:50])
+        .first()
+    )
