@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenopleiden.actions import services as action_services
@@ -174,8 +175,6 @@ def plan_create(
 @transaction.atomic
 def plan_update(*, plan: AnnualPlan, changes: dict[str, Any], expected_version: int | None, actor: Any) -> AnnualPlan:
     """The plan, or one of its evaluations. An evaluation written without a date gets today's."""
-    from django.utils import timezone
-
     for text, day in (("mid_evaluation", "mid_evaluated_on"), ("end_evaluation", "end_evaluated_on")):
         if changes.get(text, "").strip() and not changes.get(day) and not getattr(plan, day):
             changes = {**changes, day: timezone.localdate()}
