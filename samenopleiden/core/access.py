@@ -823,3 +823,96 @@ def board_participant_by_code(code: Any, tokens: list[Any]) -> Any:
         .filter(session__code="".join(code.split()).upper(), token__in=tokens[:50])
         .first()
     )
+
+
+# --- quality cycle (samenopleiden.quality: goals, calendar, annual plans, survey, peer review, certification) -------
+# Goals, the calendar, peer reviews and certification: readers and the lead read, the lead changes (educators 403).
+# Annual plans: readers and the lead read every cluster's plan; a cluster's teacher educators (schoolopleider,
+# instituutsopleider, coordinators with that cluster) read and write their own cluster's plans; the lead all.
+# Survey results: readers and the lead see every cluster; educators only their own clusters'. Students answer
+# without an account: the secret token of their cluster's link is their key (`survey_link_for_respondent`).
+
+
+def quality_row_for(
+    ctx: AccessContext, partnership: Partnership, queryset: models.QuerySet[M], pk: Any, *, write: bool = False
+) -> M:
+    """A goal, calendar moment, peer review or certification row of `partnership`: readers read (educators 403),
+    the lead changes; 404 outside the partnership or for another partnership's row."""
+    require(ctx, Perm.CHANGE if write else Perm.VIEW_ALL, partnership)
+    try:
+        return queryset.filter(partnership=partnership).get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def plan_clusters_for_change(ctx: AccessContext, partnership: Partnership) -> models.QuerySet[Cluster]:
+    """The clusters whose annual plans the user may write: all for the lead, the own clusters for educators."""
+    if ctx.can(Perm.CHANGE, partnership):
+        return partnership.clusters.all()
+    if ctx.level(partnership) is None:
+        return partnership.clusters.none()
+    return partnership.clusters.filter(pk__in=ctx.clusters.get(partnership.pk, set()))
+
+
+def annual_plans_visible(ctx: AccessContext, partnership: Partnership) -> models.QuerySet[Any]:
+    from samenopleiden.quality.models import AnnualPlan
+
+    qs = AnnualPlan.objects.filter(partnership=partnership)
+    if ctx.sees_all_of(partnership):
+        return qs
+    if ctx.level(partnership) is None:
+        return qs.none()
+    return qs.filter(cluster_id__in=ctx.clusters.get(partnership.pk, set()))
+
+
+def may_write_plan(ctx: AccessContext, partnership: Partnership, cluster_id: int) -> bool:
+    return ctx.can(Perm.CHANGE, partnership) or (
+        ctx.level(partnership) is not None and cluster_id in ctx.clusters.get(partnership.pk, set())
+    )
+
+
+def annual_plan_for(ctx: AccessContext, partnership: Partnership, pk: Any, *, write: bool = False) -> Any:
+    """A plan the user may read (404 otherwise); with `write`, one of a cluster they may write for (403 otherwise:
+    a reader, the lead may write every plan)."""
+    if ctx.level(partnership) is None:
+        raise Http404
+    try:
+        plan = annual_plans_visible(ctx, partnership).select_related("cluster").get(pk=pk)
+    except (ValueError, TypeError, models.ObjectDoesNotExist):
+        raise Http404 from None
+    if write and not may_write_plan(ctx, partnership, plan.cluster_id):
+        raise PermissionDenied
+    return plan
+
+
+def survey_for(ctx: AccessContext, partnership: Partnership, pk: Any, *, write: bool = False) -> Any:
+    """A survey of the partnership: everyone of the partnership reads it (educators see only their clusters'
+    results: `survey_clusters_visible`), the lead changes it."""
+    from samenopleiden.quality.models import Survey
+
+    require(ctx, Perm.CHANGE if write else Perm.VIEW, partnership)
+    try:
+        return Survey.objects.get(partnership=partnership, pk=pk)
+    except (Survey.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def survey_clusters_visible(ctx: AccessContext, partnership: Partnership) -> models.QuerySet[Cluster]:
+    """The clusters whose survey results the user sees."""
+    return clusters_visible(ctx, partnership)
+
+
+def survey_link_for_respondent(token: Any, *, today: dt.date) -> tuple[Any, str]:
+    """The cluster link a respondent's token points to and why they may not answer ("" when they may): "unknown",
+    "not_yet" or "closed"."""
+    from samenopleiden.quality.models import SurveyLink
+
+    if not isinstance(token, str) or not token or len(token) > 64:
+        return None, "unknown"
+    link = SurveyLink.objects.select_related("survey", "cluster", "partnership").filter(token=token).first()
+    if link is None:
+        return None, "unknown"
+    survey = link.survey
+    if survey.is_open_on(today):
+        return link, ""
+    return link, "not_yet" if survey.closed_on is None and survey.opens_on > today else "closed"
