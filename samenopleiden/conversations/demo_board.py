@@ -81,7 +81,10 @@ def load(*, today: dt.date) -> None:
         or Guide.objects.filter(partnership=partnership, title="Verdiepende sessie (live bord)").first()
         or Guide.objects.create(partnership=partnership, title="Verdiepende sessie (live bord)")
     )
-    valid_until = timezone.make_aware(dt.datetime.combine(today + dt.timedelta(days=30), dt.time(18, 0)))
+    # valid for thirty days from the demo's day, and never already past (a demo loaded for a day long gone, as the
+    # tests do, must still let the board be filled and joined)
+    last_day = max(today, timezone.localdate()) + dt.timedelta(days=30)
+    valid_until = timezone.make_aware(dt.datetime.combine(last_day, dt.time(18, 0)))
     session, _ = Session.objects.update_or_create(
         partnership=partnership,
         title=TITLE,
